@@ -1,0 +1,1 @@
+console.log('bench:import not implemented yet');
