@@ -1,0 +1,60 @@
+/**
+ * The one policy module: may this actor do this to these records? Every service method starts
+ * with requireAccess(actor, action, target). Role × jurisdiction × unit.
+ */
+import { AppError } from '../errors/app-error';
+import type { RequestActor, Role } from './actor';
+
+export type Action =
+  | 'jurisdiction.read'
+  | 'jurisdiction.write'
+  | 'unit.read'
+  | 'unit.write'
+  | 'user.read'
+  | 'user.write'
+  | 'plan.read'
+  | 'plan.write'
+  | 'plan.import'
+  | 'audit.read';
+
+/** The records an action touches: their jurisdiction and, where it matters, their unit. */
+export interface Target {
+  jurisdictionId?: number | null;
+  unitId?: number | null;
+}
+
+/** Which roles may do what; `own` = only in the actor's own jurisdiction, `scope` = own and below. */
+const rules: Record<Action, Partial<Record<Role, 'own' | 'scope'>>> = {
+  'jurisdiction.read': { admin: 'scope', office: 'scope', leader: 'scope', reporter: 'own', deputy: 'scope' },
+  'jurisdiction.write': { admin: 'scope' },
+  'unit.read': { admin: 'scope', office: 'scope', leader: 'scope', reporter: 'own', deputy: 'scope' },
+  'unit.write': { admin: 'scope', office: 'own' },
+  'user.read': { admin: 'scope', office: 'own' },
+  'user.write': { admin: 'scope' },
+  'plan.read': { admin: 'scope', office: 'scope', leader: 'scope', reporter: 'own', deputy: 'scope' },
+  'plan.write': { admin: 'scope', office: 'own' },
+  'plan.import': { admin: 'scope', office: 'own' },
+  'audit.read': { admin: 'scope', office: 'own' },
+};
+
+export function can(actor: RequestActor | null | undefined, action: Action, target: Target = {}): boolean {
+  if (!actor) return false;
+  const reach = rules[action][actor.role];
+  if (!reach) return false;
+  const j = target.jurisdictionId;
+  if (j != null) {
+    if (reach === 'own' && j !== actor.jurisdictionId) return false;
+    if (reach === 'scope' && !actor.scope.has(j)) return false;
+  }
+  return true;
+}
+
+/** Throws UNAUTHENTICATED without an actor, FORBIDDEN when the policy says no. */
+export function requireAccess(
+  actor: RequestActor | null | undefined,
+  action: Action,
+  target: Target = {},
+): asserts actor is RequestActor {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (!can(actor, action, target)) throw new AppError('FORBIDDEN');
+}
