@@ -17,8 +17,10 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return checked(new TextDecoder('utf-8').decode(bytes.subarray(3)), 'utf-8');
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return checked(decodeUtf16(bytes.subarray(2), 'le'), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return checked(decodeUtf16(bytes.subarray(2), 'be'), 'utf-16be');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return checked(decodeUtf16(bytes.subarray(2), 'le'), 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return checked(decodeUtf16(bytes.subarray(2), 'be'), 'utf-16be');
   const bomless = sniffBomlessUtf16(bytes);
   if (bomless) return checked(decodeUtf16(bytes, bomless), bomless === 'le' ? 'utf-16le' : 'utf-16be');
 
@@ -31,7 +33,10 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
       // Not UTF-8: fall through to GB18030.
     }
   }
-  return checked(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'), 'gb18030');
+  return checked(
+    iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'),
+    'gb18030',
+  );
 }
 
 function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be'): string {
@@ -60,7 +65,11 @@ function checked(text: string, encoding: TextEncodingName): DecodedText | null {
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0xfffd || code === 0 || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c)) {
+    if (
+      code === 0xfffd ||
+      code === 0 ||
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c)
+    ) {
       bad++;
     }
   }

@@ -18,14 +18,24 @@ const WHAT = 'Word 文件';
 export function readDocx(bytes: Uint8Array, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS): SourceDocument {
   const zip = openZip(bytes, WHAT, limits);
   const xml = zip.read('word/document.xml');
-  if (!xml) throw new DocumentReadError('CORRUPT_DOCUMENT', '不是有效的 Word 文件（缺少正文）', 'not a valid Word file (no document body)');
+  if (!xml)
+    throw new DocumentReadError(
+      'CORRUPT_DOCUMENT',
+      '不是有效的 Word 文件（缺少正文）',
+      'not a valid Word file (no document body)',
+    );
   return documentXmlToSource(new TextDecoder('utf-8').decode(xml));
 }
 
 export function documentXmlToSource(xml: string): SourceDocument {
   const root = parseDocument(xml, { xmlMode: true });
   const body = findFirst(root.children, 'body');
-  if (!body) throw new DocumentReadError('CORRUPT_DOCUMENT', '不是有效的 Word 文件（缺少正文）', 'not a valid Word file (no document body)');
+  if (!body)
+    throw new DocumentReadError(
+      'CORRUPT_DOCUMENT',
+      '不是有效的 Word 文件（缺少正文）',
+      'not a valid Word file (no document body)',
+    );
   const blocks: SourceBlock[] = [];
   for (const element of contentChildren(body)) {
     const name = localName(element);
@@ -76,7 +86,18 @@ function contentChildren(parent: Element): Element[] {
 }
 
 /** Elements whose text is not the document's visible text. */
-const SKIPPED = new Set(['del', 'delText', 'instrText', 'moveFrom', 'Fallback', 'pPr', 'rPr', 'tblPr', 'tcPr', 'trPr']);
+const SKIPPED = new Set([
+  'del',
+  'delText',
+  'instrText',
+  'moveFrom',
+  'Fallback',
+  'pPr',
+  'rPr',
+  'tblPr',
+  'tcPr',
+  'trPr',
+]);
 
 function paragraphText(paragraph: Element): string {
   let text = '';
@@ -153,7 +174,8 @@ function readTable(table: Element): TableRow[] {
         continue;
       }
       const merge = vMerge === undefined ? null : vMerge === 'restart' ? 'restart' : 'continue';
-      const cell: TableCell = merge === 'continue' ? { text: '', mergedFromAbove: true } : { text: cellText(cellElement) };
+      const cell: TableCell =
+        merge === 'continue' ? { text: '', mergedFromAbove: true } : { text: cellText(cellElement) };
       if (colSpan > 1) cell.colSpan = colSpan;
       placed.push({ cell, column, merge });
       column += colSpan;

@@ -1,4 +1,10 @@
-import { textToSource, type SourceBlock, type SourceDocument, type TableCell, type TableRow } from '@minsheng/core';
+import {
+  textToSource,
+  type SourceBlock,
+  type SourceDocument,
+  type TableCell,
+  type TableRow,
+} from '@minsheng/core';
 import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { decodeText } from './decode-text';
@@ -162,7 +168,9 @@ class BlockCollector {
 
 function isHidden(element: Element): boolean {
   const style = element.attribs['style'];
-  return element.attribs['hidden'] !== undefined || (style !== undefined && /display\s*:\s*none/i.test(style));
+  return (
+    element.attribs['hidden'] !== undefined || (style !== undefined && /display\s*:\s*none/i.test(style))
+  );
 }
 
 /** The table's own rows (through thead/tbody/tfoot), not those of tables nested in its cells. */
@@ -216,7 +224,11 @@ function buildTable(rows: Element[]): TableRow[] {
     const placeCovered = (): void => {
       let cover = pending.get(column);
       while (cover) {
-        cells.push(cover.colSpan > 1 ? { text: '', colSpan: cover.colSpan, mergedFromAbove: true } : { text: '', mergedFromAbove: true });
+        cells.push(
+          cover.colSpan > 1
+            ? { text: '', colSpan: cover.colSpan, mergedFromAbove: true }
+            : { text: '', mergedFromAbove: true },
+        );
         cover.left--;
         if (cover.left === 0) pending.delete(column);
         column += cover.colSpan;

@@ -17,7 +17,11 @@ const LOCAL_SIGNATURE = 0x04034b50;
 const ZIP64_MARK = 0xffffffff;
 
 function corrupt(what: string, why: string): DocumentReadError {
-  return new DocumentReadError('CORRUPT_DOCUMENT', `${what}已损坏（${why}）`, `the ${whatEn(what)} is damaged (${why})`);
+  return new DocumentReadError(
+    'CORRUPT_DOCUMENT',
+    `${what}已损坏（${why}）`,
+    `the ${whatEn(what)} is damaged (${why})`,
+  );
 }
 
 function whatEn(what: string): string {
@@ -27,7 +31,11 @@ function whatEn(what: string): string {
 }
 
 function bomb(why: string): DocumentReadError {
-  return new DocumentReadError('ZIP_BOMB', `压缩包解压后过大，已拒绝（${why}）`, `the archive inflates too much, refused (${why})`);
+  return new DocumentReadError(
+    'ZIP_BOMB',
+    `压缩包解压后过大，已拒绝（${why}）`,
+    `the archive inflates too much, refused (${why})`,
+  );
 }
 
 /** True when the bytes start like a zip archive (a .docx or .xlsx). */
@@ -85,8 +93,13 @@ export function inspectZip(
     at += 46 + nameLength + extraLength + commentLength;
 
     if (flags & 0x1) throw corrupt(what, '文件已加密 / the file is encrypted');
-    if (method !== 0 && method !== 8) throw corrupt(what, `压缩方式 ${method} / compression method ${method}`);
-    if (compressedSize === ZIP64_MARK || uncompressedSize === ZIP64_MARK || localHeaderOffset === ZIP64_MARK) {
+    if (method !== 0 && method !== 8)
+      throw corrupt(what, `压缩方式 ${method} / compression method ${method}`);
+    if (
+      compressedSize === ZIP64_MARK ||
+      uncompressedSize === ZIP64_MARK ||
+      localHeaderOffset === ZIP64_MARK
+    ) {
       throw corrupt(what, '不支持 ZIP64 / zip64 is not supported');
     }
     if (localHeaderOffset + 30 > bytes.length || localHeaderOffset + compressedSize > bytes.length) {
@@ -134,7 +147,8 @@ export function inflateEntry(
 ): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localHeaderOffset;
-  if (view.getUint32(at, true) !== LOCAL_SIGNATURE) throw corrupt(what, `${entry.name} 头部错误 / bad local header`);
+  if (view.getUint32(at, true) !== LOCAL_SIGNATURE)
+    throw corrupt(what, `${entry.name} 头部错误 / bad local header`);
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw corrupt(what, `${entry.name} 数据不完整 / truncated entry`);
