@@ -156,7 +156,11 @@ function readTable(table: Element): TableRow[] {
     const rowProperties = elements(row.children).find((node) => localName(node) === 'trPr');
     const gridBefore = rowProperties ? Number(attribute(rowProperties, 'gridBefore') ?? 0) : 0;
     if (Number.isInteger(gridBefore) && gridBefore > 0) {
-      placed.push({ cell: { text: '', colSpan: gridBefore }, column, merge: null });
+      placed.push({
+        cell: gridBefore > 1 ? { text: '', colSpan: gridBefore } : { text: '' },
+        column,
+        merge: null,
+      });
       column += gridBefore;
     }
     for (const cellElement of contentChildren(row)) {
