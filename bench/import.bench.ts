@@ -147,15 +147,38 @@ function scoreCells(name: string, s: DocumentScore, ms: number | null, bytes: nu
   ];
 }
 
+function ranges(numbers: number[]): string {
+  const out: string[] = [];
+  let start: number | null = null;
+  let prev: number | null = null;
+  for (const n of [...numbers].sort((a, b) => a - b)) {
+    if (start !== null && prev !== null && n === prev + 1) {
+      prev = n;
+      continue;
+    }
+    if (start !== null) out.push(start === prev ? `${start}` : `${start}-${prev}`);
+    start = n;
+    prev = n;
+  }
+  if (start !== null) out.push(start === prev ? `${start}` : `${start}-${prev}`);
+  return out.join(', ');
+}
+
 function printMismatches(name: string, mismatches: Mismatch[], limit: number): void {
   if (mismatches.length === 0) return;
-  console.log(
-    `\n  ${name}: ${mismatches.length} mismatch(es)${limit < mismatches.length ? `, first ${limit}` : ''}`,
-  );
-  for (const m of mismatches.slice(0, limit)) {
+  const missing = mismatches.filter((m) => m.field === 'task' && m.actual === 'missing');
+  const extra = mismatches.filter((m) => m.field === 'task' && m.actual === 'extra task');
+  const rest = mismatches.filter((m) => m.field !== 'task');
+  console.log(`\n  ${name}: ${mismatches.length} mismatch(es)`);
+  if (missing.length)
+    console.log(`    missing tasks: ${ranges(missing.flatMap((m) => (m.task === null ? [] : [m.task])))}`);
+  if (extra.length)
+    console.log(`    extra tasks: ${ranges(extra.flatMap((m) => (m.task === null ? [] : [m.task])))}`);
+  for (const m of rest.slice(0, limit)) {
     const where = m.task === null ? 'doc' : `#${m.task}`;
     console.log(`    ${where} ${m.field}: expected ${m.expected} | actual ${m.actual}`);
   }
+  if (rest.length > limit) console.log(`    … ${rest.length - limit} more (--verbose to see all)`);
 }
 
 async function main(): Promise<void> {
@@ -212,7 +235,7 @@ async function main(): Promise<void> {
       if (notes.length) console.log(`  ${row.name}: ${notes.join('; ')}`);
     }
     for (const row of rows) {
-      if (row.score) printMismatches(row.name, row.score.mismatches, options.verbose ? Infinity : 8);
+      if (row.score) printMismatches(row.name, row.score.mismatches, options.verbose ? Infinity : 12);
     }
   }
   console.log(`\n${failed === 0 ? 'PASS' : 'FAIL'}: ${rows.length - failed}/${rows.length} document(s) pass`);
