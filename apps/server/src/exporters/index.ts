@@ -1,0 +1,3 @@
+export * from './official-table';
+export { exportTableDocx } from './docx-exporter';
+export { exportTableXlsx } from './xlsx-exporter';
