@@ -1,9 +1,251 @@
 import type { Indicator } from '../model';
+import type { QuantityMatch } from '../quantity/find-quantities';
+import { findQuantities } from '../quantity/find-quantities';
+import { toHalfWidth } from '../quantity/parse-chinese-number';
+
+/** An indicator with where it sits in the text it was read from. */
+export interface IndicatorReading {
+  indicator: Indicator;
+  quantity: QuantityMatch;
+  /** Span of `indicator.text` in the text. */
+  start: number;
+  end: number;
+  /** Span of the subject in the text, when it was read from the words before the number. */
+  subjectStart: number | null;
+}
+
+const CLAUSE_BOUNDARY = /[，,；;。：:！？!?\n\r\t]/;
+/** Top-level words that separate list items: "18条、12公里", "4500元和3100元". */
+const LIST_SEPARATOR_RE = /(、|以及|和|及|与|或|并)/g;
+const LEADING_NOISE_RE =
+  /^(?:[\s、，,；;：:“”"'‘’《》()（）【】\-—]|[（(]?[一二三四五六七八九十\d]+[)）、.](?!\d)|其中|另外|同时|并且|并|以及|和|及|与|为|对|向|给|在|按照|按|将|把|再|共|约|近|从|(?:到|至|截至|截止)?\d{4}年(?:底|末|内|前|度|起)?|全年共计)+/;
+const TRAILING_NOISE_RE =
+  /(?:[\s、，,；;：:“”"'‘’《》（(【\-—]|不低于|不少于|不小于|不超过|不高于|至少|最少|超过|控制在|达到|达|提高到|提升到|增加到|增长到|提高至|提升至|增加至|增长至|降低到|降至|增至|分别为|分别|为|是|约|近|共计|共|总计|合计|累计|的|要|\d{4}年(?:底|末|内|前|度)?)+$/;
+/** Verbs that progress reports put before what was done: "完成失业人员再就业9539人". */
+const PROGRESS_VERBS_RE =
+  /^(?:截至目前|截止目前|目前|现已|已经|已|累计|共计|共|全年|年内|完成了|完成|实现|新增|达到|其中)+/;
+
+function isCjk(ch: string): boolean {
+  return /[\u4e00-\u9fff]/.test(ch);
+}
 
 /**
- * The quantities a task's sentence commits to.
- * "城镇新增就业５０万人" → [{ subject: "城镇新增就业", value: 500000, unit: "人", comparator: "=", … }]
+ * Quantities that only qualify or name something: ages, dates, ordinals, document counts,
+ * class limits ("10蒸吨以下燃煤小锅炉"), the X of "由X提高到Y", numbers with no unit.
  */
-export function extractIndicators(_content: string): Indicator[] {
-  return [];
+export function isQualifier(q: QuantityMatch, text: string): boolean {
+  const t = toHalfWidth(text);
+  if (q.isBaseline || q.unit === null || q.ordinal) return true;
+  if (q.unitKind === 'time' || q.unitKind === 'age' || q.unitKind === 'ordinal') return true;
+  // "一张网", "一场三馆", "放映公益电影一场": a written-out 一 is a word, not a target.
+  if (q.numeral === 'chinese' && q.value === 1 && /^[一壹]/.test(q.text)) return true;
+  // "二期", "（一期）": phases are names.
+  if (q.numeral === 'chinese' && q.unit === '期') return true;
+  // "二次供水", "二次结构": secondary, not twice.
+  if (q.numeral === 'chinese' && q.unit === '次' && /^[二贰]次/.test(q.text)) return true;
+  const before = t.charAt(q.numberStart - 1);
+  const after = t.slice(q.end, q.end + 3);
+  // "（5项）": a category's declared count.
+  if (q.unit === '项' && /[（(]/.test(before) && /^[）)]/.test(after)) return true;
+  // "2套房贷政策": a second home, not two of something.
+  if (q.unit === '套' && after.startsWith('房')) return true;
+  // "100兆/秒占比达到82%": the 100 names which households are counted.
+  if (/^(?:占比|比例|比重)/.test(after)) return true;
+  if (q.unitKind !== 'percent' && (q.suffix === '以上' || q.suffix === '以下')) {
+    // "5000元以上部分救助比例达到60%": a threshold, not a target.
+    if (/^的?部分/.test(after)) return true;
+    // "10蒸吨以下燃煤小锅炉": a class of things.
+    const next = after.charAt(0);
+    if (isCjk(next) && next !== '的') return true;
+  }
+  return false;
+}
+
+/** Where the clause holding `pos` starts; an unclosed bracket before it starts one too. */
+function clauseStart(t: string, pos: number): number {
+  let depth = 0;
+  for (let i = pos - 1; i >= 0; i--) {
+    const ch = t.charAt(i);
+    if (CLAUSE_BOUNDARY.test(ch)) return i + 1;
+    if (ch === '）' || ch === ')') depth++;
+    else if (ch === '（' || ch === '(') {
+      if (depth === 0) return i + 1;
+      depth--;
+    }
+  }
+  return 0;
+}
+
+/** Index of the last list separator outside brackets in [from, to), with its length. */
+function lastTopLevelSeparator(t: string, from: number, to: number): { at: number; length: number } | null {
+  const slice = t.slice(from, to);
+  let found: { at: number; length: number } | null = null;
+  LIST_SEPARATOR_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LIST_SEPARATOR_RE.exec(slice)) !== null) {
+    const prefix = slice.slice(0, m.index);
+    const open = (prefix.match(/[（(]/g) ?? []).length;
+    const close = (prefix.match(/[）)]/g) ?? []).length;
+    if (open === close) found = { at: from + m.index, length: m[0].length };
+  }
+  return found;
+}
+
+/** Trim noise off both ends of [s, e) and return the new span. */
+function trimSpan(t: string, s: number, e: number, extraLeading?: RegExp): [number, number] {
+  for (let guard = 0; guard < 8 && s < e; guard++) {
+    const before = [s, e];
+    const lead = LEADING_NOISE_RE.exec(t.slice(s, e));
+    if (lead) s += lead[0].length;
+    if (extraLeading) {
+      const extra = extraLeading.exec(t.slice(s, e));
+      if (extra) s += extra[0].length;
+    }
+    const trail = TRAILING_NOISE_RE.exec(t.slice(s, e));
+    if (trail) e -= trail[0].length;
+    if (before[0] === s && before[1] === e) break;
+  }
+  return [s, Math.max(s, e)];
+}
+
+/** The words after a quantity that name what it counts, up to the clause's end: "2800户贫困残疾人家庭…". */
+function nounAfter(t: string, from: number, limit: number): [number, number] {
+  let e = from;
+  let depth = 0;
+  // "10000人（其中…", "2200张（城区…", "4500元和3100元": nothing named after the number.
+  if (/^[（(和及与或]/.test(t.charAt(from))) return [from, from];
+  while (e < limit && e - from < 24) {
+    const ch = t.charAt(e);
+    if (CLAUSE_BOUNDARY.test(ch)) break;
+    if (ch === '（' || ch === '(') depth++;
+    else if (ch === '）' || ch === ')') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && ch === '、') break;
+    e++;
+  }
+  let s = from;
+  while (s < e && /[的\s“”"]/.test(t.charAt(s))) s++;
+  while (e > s && /[\s“”"（(]/.test(t.charAt(e - 1))) e--;
+  return [s, e];
+}
+
+/** White space out; quotation marks out when the span cut a pair in half ("阳光厨房”示范点"). */
+function tidySubject(subject: string): string {
+  let s = subject.replace(/\s+/g, '');
+  const open = (s.match(/[“‘]/g) ?? []).length;
+  const close = (s.match(/[”’]/g) ?? []).length;
+  if (open !== close) s = s.replace(/[“”‘’]/g, '');
+  if ((s.match(/"/g) ?? []).length % 2 === 1) s = s.replace(/"/g, '');
+  return s;
+}
+
+interface ReadOptions {
+  /** Strip the verbs progress reports put first ("完成", "累计") from subjects. */
+  progress?: boolean;
+}
+
+/**
+ * The indicators of a text with their spans; extractIndicators and extractProgress share it.
+ * "新建幼儿园5所，改扩建幼儿园7所" → two readings, subjects 新建幼儿园 and 改扩建幼儿园.
+ */
+export function readIndicators(content: string, options: ReadOptions = {}): IndicatorReading[] {
+  const t = toHalfWidth(content);
+  const kept = findQuantities(content).filter((q) => !isQualifier(q, content));
+  const readings: IndicatorReading[] = [];
+  const extraLeading = options.progress ? PROGRESS_VERBS_RE : undefined;
+  for (let i = 0; i < kept.length; i++) {
+    const q = kept[i];
+    if (q === undefined) continue;
+    const prev = i > 0 ? kept[i - 1] : undefined;
+    const next = kept[i + 1];
+    const cs = clauseStart(t, q.numberStart);
+    let rawStart = cs;
+    let listed = false;
+    if (prev !== undefined && prev.end > cs) {
+      const sep = lastTopLevelSeparator(t, prev.end, q.numberStart);
+      rawStart = sep === null ? prev.end : sep.at + sep.length;
+      listed = sep !== null && t.slice(sep.at + sep.length, q.numberStart).trim() === '';
+    }
+    let [s, e] = trimSpan(t, rawStart, q.numberStart, extraLeading);
+    if (q.baseline !== null) {
+      const from = /(?:由|从)/.exec(t.slice(s, e));
+      if (from) [s, e] = trimSpan(t, s, s + from.index, extraLeading);
+    }
+    const limit = next !== undefined ? next.numberStart : t.length;
+    const [ns, ne] = nounAfter(t, q.end, limit);
+    let subject: string | null = null;
+    let textStart = q.numberStart;
+    let textEnd = q.unitEnd;
+    let subjectStart: number | null = null;
+    if (e > s) {
+      subjectStart = s;
+      textStart = s;
+      subject = content.slice(s, e);
+      if (ne > ns) {
+        // What is counted often follows the number: "打造10个大学生创业园" → 打造大学生创业园.
+        const [ts, te] = trimSpan(t, ns, ne);
+        subject += content.slice(ts, te);
+        textEnd = te;
+      }
+    } else if (ne > ns) {
+      const [ts, te] = trimSpan(t, ns, ne);
+      subject = content.slice(ts, te);
+      textEnd = te;
+    } else {
+      const last = readings[readings.length - 1];
+      const bracket = /[（(]/.test(t.charAt(cs - 1));
+      if (last !== undefined && (listed || (bracket && last.end >= cs - 1 && last.quantity.end >= cs - 1))) {
+        // "建设市政道路18条、12公里", "2075套（9.6万平方米）": the first one's subject.
+        subject = last.indicator.subject;
+        textStart = last.subjectStart ?? last.start;
+        subjectStart = last.subjectStart;
+      } else if (bracket) {
+        // "放映公益电影一场（全年共计11.2万场）": the words before the bracket.
+        const [bs, be] = trimSpan(t, clauseStart(t, cs - 1), cs - 1);
+        if (be > bs) {
+          subject = content.slice(bs, be);
+          textStart = bs;
+          subjectStart = bs;
+        }
+      }
+    }
+    if (subject !== null) subject = tidySubject(subject);
+    const indicator: Indicator = {
+      subject: subject === '' ? null : subject,
+      value: q.value,
+      unit: q.unit,
+      comparator: q.comparator,
+      baseline: q.baseline,
+      text: content.slice(textStart, Math.max(textEnd, q.unitEnd)).replace(/\s+/g, ''),
+    };
+    if (q.valueMax !== null) indicator.valueMax = q.valueMax;
+    readings.push({
+      indicator,
+      quantity: q,
+      start: textStart,
+      end: Math.max(textEnd, q.unitEnd),
+      subjectStart,
+    });
+  }
+  return readings;
+}
+
+/**
+ * The quantities a task's sentence commits to, per the plan-document contract: counts, money,
+ * lengths, areas, percentages and standard levels, each with its subject (the words before
+ * the number in its clause), value in base units, unit, comparator and baseline. Ages,
+ * dates, ordinals, document counts and class limits are left out. Never throws.
+ *
+ * "城镇新增就业50万人" → [{ subject: "城镇新增就业", value: 500000, unit: "人", comparator: "=",
+ *   baseline: null, text: "城镇新增就业50万人" }]
+ * "年救助封顶线由2万元提高到3万元" → [{ subject: "年救助封顶线", value: 30000, unit: "元", baseline: 20000, … }]
+ */
+export function extractIndicators(content: string): Indicator[] {
+  try {
+    return readIndicators(content).map((r) => r.indicator);
+  } catch {
+    // A parsing bug must never stop an import: the office can type the indicators in.
+    return [];
+  }
 }
