@@ -5,3 +5,4 @@ export { parseDeadline } from './deadline/parse-deadline';
 export { buildPlanDocument } from './document/build-plan-document';
 export { textToSource } from './document/text-to-source';
 export * from './rating/rate-task';
+export * from './calendar/working-days';
