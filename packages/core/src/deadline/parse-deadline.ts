@@ -1,7 +1,93 @@
 import type { Deadline } from '../model';
+import { compactText, parseChineseNumber } from '../text/normalize';
 
-/** "一季\n度末" in 2015 → { text: "一季度末", date: "2015-03-31" }. */
-export function parseDeadline(text: string, _year: number | null): Deadline | null {
-  const t = text.replace(/\s+/g, '');
-  return t ? { text: t, date: null } : null;
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+function lastDay(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function isoDate(year: number, month: number, day: number | 'last'): string | null {
+  if (month < 1 || month > 12) return null;
+  const max = lastDay(year, month);
+  const d = day === 'last' ? max : Math.min(day, max);
+  if (d < 1) return null;
+  return `${year}-${pad2(month)}-${pad2(d)}`;
+}
+
+const MONTH = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
+const QUARTER_END: Record<number, number> = { 1: 3, 2: 6, 3: 9, 4: 12 };
+
+/** The day a part of a month names: "上旬" → 10, "中旬" → 20, "底" / "末" / "下旬" / nothing → last day. */
+function dayOf(part: string | undefined, explicitDay: string | undefined): number | 'last' {
+  if (explicitDay) return Number(explicitDay);
+  switch (part) {
+    case '上旬':
+    case '初':
+      return 10;
+    case '中旬':
+      return 20;
+    case '中':
+      return 15;
+    default:
+      return 'last';
+  }
+}
+
+/** The date a deadline text names within `year`, or null. Works on compacted text. */
+function resolveDate(t: string, year: number | null): string | null {
+  // A full date with its own year: "2020年9月25日", "2020年9月底", "2020年底".
+  const full = [
+    ...t.matchAll(
+      new RegExp(`((?:19|20)\\d{2})年${MONTH}月(上旬|中旬|下旬|初|中|底|末|份)?(?:(\\d{1,2})日)?`, 'g'),
+    ),
+  ];
+  const lastFull = full[full.length - 1];
+  // Multi-year phrases resolve to the plan year's end: "2017-2019年", "三年工程", "2017年至2019年".
+  const multiYear =
+    /(?:19|20)\d{2}年?[-—–~～至到](?:19|20)\d{2}年/.test(t) ||
+    /[两二三四五]年(?:工程|行动|计划|内|完成)/.test(t);
+  if (multiYear) return year === null ? null : `${year}-12-31`;
+  if (lastFull) {
+    const y = Number(lastFull[1]);
+    const m = parseChineseNumber(lastFull[2] ?? '') ?? 0;
+    return isoDate(y, m, dayOf(lastFull[3], lastFull[4]));
+  }
+  const yearEnd = /((?:19|20)\d{2})年(?:底|末|年底|年末|内|前|全年|12月)?/.exec(t);
+  if (yearEnd && !/月/.test(t.slice(yearEnd.index))) return `${yearEnd[1]}-12-31`;
+  if (year === null) return null;
+
+  const months = [
+    ...t.matchAll(new RegExp(`${MONTH}月(?:份)?(上旬|中旬|下旬|初|中|底|末)?(?:(\\d{1,2})日)?`, 'g')),
+  ];
+  const lastMonth = months[months.length - 1];
+  if (lastMonth) {
+    const m = parseChineseNumber(lastMonth[1] ?? '') ?? 0;
+    return isoDate(year, m, dayOf(lastMonth[2], lastMonth[3]));
+  }
+  const quarters = [...t.matchAll(/(?:第)?([一二三四1-4])季(?:度)?/g)];
+  const lastQuarter = quarters[quarters.length - 1];
+  if (lastQuarter) {
+    const q = parseChineseNumber(lastQuarter[1] ?? '') ?? 0;
+    const m = QUARTER_END[q];
+    return m === undefined ? null : isoDate(year, m, 'last');
+  }
+  if (/上半年/.test(t)) return `${year}-06-30`;
+  if (/下半年|年底|年末|全年|年内|年度|本年|今年|当年|年前|12月/.test(t)) return `${year}-12-31`;
+  return null;
+}
+
+/**
+ * A 完成时限 as printed and the date it names within the plan year (the last day of the period).
+ * "一季\n度末" in 2015 → { text: "一季度末", date: "2015-03-31" }; "10月中旬" → 10-20;
+ * "全年（三年工程）" → 12-31 of the plan year; null for an empty text.
+ */
+export function parseDeadline(text: string, year: number | null): Deadline | null {
+  const t = compactText(text ?? '');
+  if (!t) return null;
+  try {
+    return { text: t, date: resolveDate(t, year) };
+  } catch {
+    return { text: t, date: null };
+  }
 }

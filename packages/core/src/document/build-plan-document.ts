@@ -1,8 +1,39 @@
-import type { ImportHints, PlanDocument, SourceDocument } from '../model';
+import type {
+  ImportHints,
+  ImportWarning,
+  Indicator,
+  PlanCategory,
+  PlanDocument,
+  PlanTask,
+  SourceDocument,
+  TaskProgress,
+  TaskUnit,
+} from '../model';
+import { parseDeadline } from '../deadline/parse-deadline';
+import { extractIndicators } from '../indicators/extract-indicators';
+import { checkStatedPercent, extractProgress } from '../progress/extract-progress';
+import { compactText } from '../text/normalize';
+import { looksLikeUnitList, parseUnits } from '../units/parse-units';
+import {
+  findDeclared,
+  findDocNumber,
+  findIssuer,
+  findJurisdiction,
+  findPeriod,
+  findReportDate,
+  findTitle,
+  findYear,
+  isChrome,
+} from './metadata';
+import type { MarkerStyle } from './prose-tasks';
+import { collectItems } from './prose-tasks';
+import type { CategoryDraft, TaskDraft } from './table-tasks';
+import { parseCategoryLabel, readTable } from './table-tasks';
 
-/** Reads the structure of a 民生实事 document: the importer's core. */
-export function buildPlanDocument(source: SourceDocument, hints: ImportHints = {}): PlanDocument {
-  void source;
+const PROGRESS_TITLE = /进展|进度|落实情况|推进情况|完成情况|执行情况|情况通报|情况报告|情况表|督查通报/;
+const PROGRESS_SENTENCE = /截至|截止|目前|已完成|已开工|完成年度|占年计划|占年度|完成率|累计完成|正在/;
+
+function emptyDocument(hints: ImportHints): PlanDocument {
   return {
     kind: 'plan',
     title: null,
@@ -18,3 +49,506 @@ export function buildPlanDocument(source: SourceDocument, hints: ImportHints = {
     warnings: [],
   };
 }
+
+/** A parenthesis at the end of an item: "…；(人社局、各开发区)" → its inner text and where it starts. */
+function trailingParenthesis(text: string): { inner: string; start: number } | null {
+  const t = text.replace(/[\s。；;，,.]+$/, '');
+  const close = t[t.length - 1];
+  if (close !== ')' && close !== '）') return null;
+  let depth = 0;
+  for (let i = t.length - 1; i >= 0; i--) {
+    const ch = t[i];
+    if (ch === ')' || ch === '）') depth++;
+    else if (ch === '(' || ch === '（') {
+      depth--;
+      if (depth === 0) return { inner: t.slice(i + 1, t.length - 1), start: i };
+    }
+  }
+  return null;
+}
+
+/** Units and deadline written inside a prose item; the rest is its content. */
+function splitProseItem(text: string): { content: string; units: TaskUnit[]; deadlineText: string | null } {
+  let t = text.trim();
+  let units: TaskUnit[] = [];
+  let deadlineText: string | null = null;
+  for (let guard = 0; guard < 3; guard++) {
+    const p = trailingParenthesis(t);
+    if (!p) break;
+    const inner = compactText(p.inner);
+    const dl = /^(?:完成时限|完成时间|时限)[:：](.+)$/.exec(inner);
+    if (dl) {
+      deadlineText = dl[1] ?? null;
+      t = t.slice(0, p.start).replace(/\s+$/, '');
+      continue;
+    }
+    if (units.length === 0 && looksLikeUnitList(inner)) {
+      units = parseUnits(inner);
+      t = t.slice(0, p.start).replace(/\s+$/, '');
+      continue;
+    }
+    break;
+  }
+  // "责任单位：市人社局、市财政局" at the end of an item.
+  if (units.length === 0) {
+    const m = /[，,。；;\s]*(?:牵头单位|责任单位|责任部门|牵头部门)[:：]([^。]+?)[。]?$/.exec(compactText(t));
+    if (m?.[1] && m.index > 0) {
+      units = parseUnits(m[0].replace(/^[，,。；;\s]+/, ''));
+      t = compactText(t).slice(0, m.index);
+    }
+  }
+  if (deadlineText === null) {
+    const m = /[（(](?:完成时限|完成时间|时限)[:：]([^）)]+)[)）]/.exec(t);
+    if (m) {
+      deadlineText = m[1] ?? null;
+      t = t.replace(m[0], '');
+    }
+  }
+  return { content: compactText(t), units, deadlineText };
+}
+
+const PROGRESS_START =
+  /^(?:截至|截止|目前|当前|今年以来|年初以来|1[-—–~至]\d{1,2}月|\d{1,2}月份?以来|上半年|前三季度|已)/;
+
+/** "关于城镇新增就业。截至6月底，…" → content "关于城镇新增就业", progress "截至6月底，…". */
+function splitProgress(content: string): { content: string; progress: string | null } {
+  const sentences = content.split(/(?<=[。；;])/);
+  for (let i = 1; i < sentences.length; i++) {
+    if (PROGRESS_START.test(sentences[i] ?? '')) {
+      const before = sentences.slice(0, i).join('');
+      const after = sentences.slice(i).join('');
+      const head = /^[^，,；;。]+[。；;]$/.test(before) ? before.slice(0, -1) : before;
+      return { content: head, progress: after };
+    }
+  }
+  const m = /[，,]((?:截至|截止)[^，,]*[，,].*)$/.exec(content);
+  if (m?.[1] && m.index > 0) return { content: content.slice(0, m.index), progress: m[1] };
+  return { content, progress: null };
+}
+
+/** Tasks from paragraphs, when no table holds them. */
+function proseTasks(
+  paragraphs: string[],
+  declaredTasks: number | null,
+): { drafts: TaskDraft[]; categories: CategoryDraft[]; firstTaskParagraph: number } {
+  const { items } = collectItems(paragraphs);
+  const none = { drafts: [], categories: [], firstTaskParagraph: -1 };
+  if (items.length === 0) return none;
+  const styles: MarkerStyle[] = [];
+  const counts = new Map<MarkerStyle, number>();
+  for (const it of items) {
+    if (!styles.includes(it.style)) styles.push(it.style);
+    counts.set(it.style, (counts.get(it.style) ?? 0) + 1);
+  }
+  let taskIdx = -1;
+  if (declaredTasks !== null) {
+    for (let i = styles.length - 1; i >= 0; i--)
+      if (counts.get(styles[i] as MarkerStyle) === declaredTasks) taskIdx = i;
+  }
+  if (taskIdx < 0) {
+    const top = counts.get(styles[0] as MarkerStyle) ?? 0;
+    taskIdx = 0;
+    for (let i = 1; i < styles.length; i++) {
+      if ((counts.get(styles[i] as MarkerStyle) ?? 0) > top) {
+        taskIdx = i;
+        break;
+      }
+    }
+  }
+  const taskStyle = styles[taskIdx] as MarkerStyle;
+  const catStyle = taskIdx > 0 ? (styles[taskIdx - 1] as MarkerStyle) : null;
+  const drafts: TaskDraft[] = [];
+  const categories: CategoryDraft[] = [];
+  const byName = new Map<string, CategoryDraft>();
+  let category: string | null = null;
+  let current: TaskDraft | null = null;
+  let currentText = '';
+  let firstTaskParagraph = -1;
+  const flush = (): void => {
+    if (!current) return;
+    const { content, units, deadlineText } = splitProseItem(currentText);
+    current.content = content;
+    current.units = units;
+    current.deadlineText = deadlineText;
+    if (current.content) drafts.push(current);
+    current = null;
+    currentText = '';
+  };
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (!it) continue;
+    const level = styles.indexOf(it.style);
+    if (it.style === taskStyle) {
+      flush();
+      if (firstTaskParagraph < 0) firstTaskParagraph = it.paragraph;
+      current = {
+        number: it.number,
+        category,
+        title: null,
+        content: '',
+        units: [],
+        deadlineText: null,
+        progressText: null,
+        status: null,
+        target: null,
+        done: null,
+      };
+      currentText = it.text;
+    } else if (catStyle !== null && it.style === catStyle) {
+      flush();
+      // A heading is a category only when tasks follow it.
+      let hasTasks = false;
+      for (let j = k + 1; j < items.length; j++) {
+        const s = items[j]?.style;
+        if (s === catStyle) break;
+        if (s === taskStyle) {
+          hasTasks = true;
+          break;
+        }
+      }
+      if (!hasTasks) {
+        category = null;
+        continue;
+      }
+      const label = parseCategoryLabel(it.text.split(/[。；]/)[0] ?? it.text);
+      if (label) {
+        const existing = byName.get(label.name);
+        if (!existing) {
+          byName.set(label.name, label);
+          categories.push(label);
+        }
+        category = label.name;
+      }
+    } else if (level > taskIdx && current) {
+      currentText += `\n${it.text}`;
+    } else if (level < (catStyle ? taskIdx - 1 : taskIdx)) {
+      flush();
+      category = null;
+    }
+  }
+  flush();
+  // Numbering that restarts in each category becomes one sequence.
+  const numbers = drafts.map((d) => d.number ?? 0);
+  const restarts = numbers.some((nmb, i) => i > 0 && nmb <= (numbers[i - 1] ?? 0));
+  if (restarts && categories.length > 1 && drafts.filter((d) => d.number === 1).length > 1) {
+    drafts.forEach((d, i) => (d.number = i + 1));
+  }
+  return { drafts, categories, firstTaskParagraph };
+}
+
+function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+/** "万人" → 10000 人, "亿元" → 1e8 元, "个" → 1 个. */
+function measureScale(measure: string): { scale: number; unit: string | null } {
+  const m = /^(万|亿|千|百)?(.*)$/.exec(measure) ?? [];
+  const prefix = m[1];
+  const unit = m[2] ?? '';
+  const scale =
+    prefix === '万'
+      ? 1e4
+      : prefix === '亿'
+        ? 1e8
+        : prefix === '千' && unit
+          ? 1e3
+          : prefix === '百' && unit
+            ? 100
+            : 1;
+  if (!unit) return { scale: 1, unit: measure || null };
+  return { scale, unit };
+}
+
+const toNumber = (s: string): number | null => {
+  const m = /-?\d+(?:\.\d+)?/.exec(s.replace(/,/g, ''));
+  return m ? Number(m[0]) : null;
+};
+
+function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['kind']): PlanTask {
+  const content = draft.content;
+  let indicators: Indicator[] = safe(() => extractIndicators(content), []);
+  if (draft.target) {
+    const { subject, value, measure } = draft.target;
+    const fromTable = safe(() => extractIndicators(`${subject}${value}${measure}`), []);
+    if (fromTable.length) indicators = fromTable;
+    else {
+      const v = toNumber(value);
+      const { scale, unit } = measureScale(measure);
+      if (v !== null)
+        indicators = [
+          {
+            subject: subject || null,
+            value: v * scale,
+            unit,
+            comparator: '=',
+            baseline: null,
+            text: `${subject}${value}${measure}`,
+          },
+        ];
+    }
+  }
+  let progress: TaskProgress | null = null;
+  if (kind === 'progress') {
+    if (draft.done) {
+      const { scale, unit } = measureScale(draft.target?.measure ?? '');
+      const v = toNumber(draft.done.value);
+      const pct = toNumber(draft.done.percent);
+      const text = [
+        draft.done.value ? `已完成${draft.done.value}${draft.target?.measure ?? ''}` : '',
+        draft.done.percent ? `占年任务之比${draft.done.percent}` : '',
+      ]
+        .filter(Boolean)
+        .join('，');
+      progress = safe(() => extractProgress(draft.progressText ?? text, indicators, draft.status), {
+        text,
+        status: draft.status,
+        statedPercent: null,
+        values: [],
+      });
+      if (v !== null && progress.values.length === 0)
+        progress.values = [
+          {
+            subject: draft.target?.subject ?? null,
+            value: v * scale,
+            unit,
+            indicator: indicators.length ? 0 : null,
+          },
+        ];
+      if (pct !== null && progress.statedPercent === null)
+        progress.statedPercent =
+          /%|％/.test(draft.done.percent) || pct > 1.5 ? pct : Math.round(pct * 10000) / 100;
+    } else if (draft.progressText !== null || draft.status !== null) {
+      const text = draft.progressText ?? '';
+      progress = safe(() => extractProgress(text, indicators, draft.status), {
+        text,
+        status: draft.status,
+        statedPercent: null,
+        values: [],
+      });
+    }
+  }
+  return {
+    number: draft.number ?? 0,
+    category: draft.category,
+    title: draft.title,
+    content,
+    units: draft.units,
+    deadline: draft.deadlineText ? parseDeadline(draft.deadlineText, year) : null,
+    indicators,
+    progress,
+  };
+}
+
+function warn(code: ImportWarning['code'], message: string, task: number | null = null): ImportWarning {
+  return { code, message, task };
+}
+
+function collectWarnings(doc: PlanDocument, truncated: boolean): ImportWarning[] {
+  const warnings: ImportWarning[] = [];
+  const { declared, categories, tasks } = doc;
+  if (declared.tasks !== null && declared.tasks !== tasks.length) {
+    warnings.push(warn('DECLARED_TASKS_MISMATCH', `正文称${declared.tasks}项，识别到${tasks.length}项`));
+  }
+  if (declared.categories !== null && declared.categories !== categories.length) {
+    warnings.push(
+      warn(
+        'DECLARED_CATEGORIES_MISMATCH',
+        `正文称${declared.categories}个方面，识别到${categories.length}个`,
+      ),
+    );
+  }
+  for (const c of categories) {
+    if (c.declaredTasks === null) continue;
+    const count = tasks.filter((t) => t.category === c.name).length;
+    if (count !== c.declaredTasks) {
+      warnings.push(warn('CATEGORY_COUNT_MISMATCH', `“${c.name}”称${c.declaredTasks}项，识别到${count}项`));
+    }
+  }
+  if (categories.length > 0) {
+    for (const t of tasks) {
+      if (t.category === null)
+        warnings.push(warn('TASK_WITHOUT_CATEGORY', `第${t.number}项未归入类别`, t.number));
+    }
+  }
+  const seen = new Set<number>();
+  let prev: number | null = null;
+  for (const t of tasks) {
+    if (seen.has(t.number)) warnings.push(warn('DUPLICATE_NUMBER', `序号${t.number}重复`, t.number));
+    else if (prev !== null && t.number > prev + 1) {
+      warnings.push(
+        warn('NUMBERING_GAP', `序号${prev}之后是${t.number}，缺少${t.number - prev - 1}项`, t.number),
+      );
+    }
+    seen.add(t.number);
+    prev = Math.max(prev ?? t.number, t.number);
+  }
+  if (tasks.length && tasks[0] && tasks[0].number > 1) {
+    warnings.push(warn('NUMBERING_GAP', `序号从${tasks[0].number}开始`, tasks[0].number));
+  }
+  const anyUnits = tasks.some((t) => t.units.length > 0);
+  if (anyUnits) {
+    for (const t of tasks)
+      if (t.units.length === 0) warnings.push(warn('MISSING_UNITS', `第${t.number}项没有责任单位`, t.number));
+  } else if (tasks.length) {
+    warnings.push(warn('MISSING_UNITS', '文件未列出责任单位'));
+  }
+  for (const t of tasks) {
+    if (t.deadline && t.deadline.date === null) {
+      warnings.push(
+        warn('UNPARSED_DEADLINE', `第${t.number}项完成时限“${t.deadline.text}”无法解析为日期`, t.number),
+      );
+    }
+    if (t.progress) {
+      const check = safe(() => checkStatedPercent(t.progress as TaskProgress, t.indicators), null);
+      if (check) {
+        warnings.push(
+          warn(
+            'STATED_PERCENT_MISMATCH',
+            `第${t.number}项称完成${check.stated}%，按数值计算为${Math.round(check.computed * 10) / 10}%`,
+            t.number,
+          ),
+        );
+      }
+    }
+  }
+  if (truncated) warnings.push(warn('TRUNCATED_TABLE', '表格最后一行不完整（文件可能被截断），已略去该行'));
+  return warnings;
+}
+
+function build(source: SourceDocument, hints: ImportHints): PlanDocument {
+  const doc = emptyDocument(hints);
+  // Paragraph lines in order, and where the first task table sits among them.
+  const paragraphs: string[] = [];
+  const captions: string[] = [];
+  let tableDrafts: TaskDraft[] = [];
+  const tableCategories: CategoryDraft[] = [];
+  let parasBeforeTable = -1;
+  let hasProgressColumn = false;
+  let truncated = false;
+  const blocks = source?.blocks ?? [];
+  blocks.forEach((block, index) => {
+    if (block.kind === 'paragraph') {
+      for (const line of (block.text ?? '').split(/\r?\n/)) if (line.trim()) paragraphs.push(line);
+      return;
+    }
+    const table = readTable(block.rows ?? []);
+    if (table.drafts.length === 0) {
+      if (tableDrafts.length === 0) captions.push(...table.captions);
+      paragraphs.push(...table.paragraphs);
+      return;
+    }
+    if (tableDrafts.length === 0) {
+      parasBeforeTable = paragraphs.length;
+      captions.push(...table.captions);
+    }
+    tableDrafts = tableDrafts.concat(table.drafts);
+    for (const c of table.categories) {
+      const existing = tableCategories.find((x) => x.name === c.name);
+      if (!existing) tableCategories.push(c);
+    }
+    hasProgressColumn ||= table.hasProgressColumn;
+    truncated ||= table.truncated && index >= blocks.length - 2;
+  });
+
+  const useTables = tableDrafts.length > 0;
+  const headEnd = useTables ? parasBeforeTable : paragraphs.length;
+  const headCandidates = paragraphs.slice(0, headEnd).concat(captions);
+  const title = findTitle(headCandidates) ?? findTitle(captions);
+  doc.title = title;
+  doc.docNumber = findDocNumber(headCandidates);
+  doc.issuer = findIssuer(title, paragraphs);
+  doc.jurisdiction = findJurisdiction(title, doc.issuer) ?? hints.jurisdiction ?? null;
+
+  let drafts: TaskDraft[];
+  let categories: CategoryDraft[];
+  let head: string[];
+  if (useTables) {
+    drafts = tableDrafts;
+    categories = tableCategories;
+    head = headCandidates;
+  } else {
+    // Declared counts come from the opening text, read before the items.
+    const declaredGuess = findDeclared(
+      paragraphs.slice(0, 12).filter((p) => !/^\s*[（(]?[一二三四五六七八九十\d]+[、.．)）]/.test(p)),
+    );
+    const prose = proseTasks(paragraphs, declaredGuess.tasks);
+    drafts = prose.drafts;
+    categories = prose.categories;
+    head =
+      prose.firstTaskParagraph >= 0 ? paragraphs.slice(0, prose.firstTaskParagraph) : paragraphs.slice(0, 10);
+  }
+  const headText = head.filter((l) => !isChrome(l));
+  const titleFirst = title ? [title, ...headText] : headText;
+  doc.declared = findDeclared(
+    titleFirst.filter((l) => !/^\s*[（(]?[一二三四五六七八九十\d]+[、.．)）]/.test(l) || l === title),
+  );
+  doc.reportDate = findReportDate(
+    paragraphs.filter((l) => !isChrome(l) || /填报|截至|截止/.test(l)).concat(captions),
+  );
+  let year = findYear(title, doc.docNumber, headText);
+  if (year === null && doc.reportDate) {
+    const [y, m] = doc.reportDate.split('-').map(Number);
+    if (y && m && m > 1) year = y;
+  }
+  doc.year = year ?? hints.year ?? null;
+
+  // Kind: a progress column, a progress title, or items that report progress.
+  const progressTitle = title !== null && PROGRESS_TITLE.test(title);
+  let kind: PlanDocument['kind'] = 'plan';
+  if (useTables) kind = hasProgressColumn ? 'progress' : 'plan';
+  else if (drafts.length) {
+    const reporting = drafts.filter((d) => PROGRESS_SENTENCE.test(d.content)).length;
+    if (progressTitle || reporting >= Math.max(1, drafts.length / 2)) {
+      kind = 'progress';
+      for (const d of drafts) {
+        const split = splitProgress(d.content);
+        if (split.progress !== null && split.content) {
+          d.content = split.content;
+          d.progressText = split.progress;
+        } else {
+          d.progressText = d.content;
+        }
+      }
+    }
+  }
+  doc.kind = kind;
+  if (kind === 'progress') {
+    const periodTexts = [...(title ? [title] : []), ...headText, ...captions];
+    doc.period =
+      findPeriod(periodTexts, doc.year) ??
+      (useTables
+        ? null
+        : findPeriod(
+            drafts.map((d) => d.progressText ?? ''),
+            doc.year,
+          ));
+  }
+
+  doc.categories = categories.map((c, i): PlanCategory => ({
+    ordinal: i + 1,
+    name: c.name,
+    declaredTasks: c.declaredTasks,
+  }));
+  doc.tasks = drafts.filter((d) => d.content).map((d) => buildTask(d, doc.year, kind));
+  doc.warnings = collectWarnings(doc, truncated);
+  return doc;
+}
+
+/**
+ * Reads the structure of a 民生实事 document: the importer's core. Never throws; a document
+ * with no tasks comes back with `tasks: []`.
+ * 001 (吉林省, prose "一、就业创业方面（３项）" / "（一）城镇新增就业５０万人…") →
+ * { title: "吉林省人民政府关于2017年民生实事的安排意见", year: 2017, declared: { categories: 7, tasks: 28 }, … }.
+ */
+export function buildPlanDocument(source: SourceDocument, hints: ImportHints = {}): PlanDocument {
+  try {
+    return build(source, hints ?? {});
+  } catch {
+    return emptyDocument(hints ?? {});
+  }
+}
+

@@ -1,0 +1,130 @@
+/**
+ * Tasks written as prose: "一、就业创业方面（３项）" headings over "（一）…（二十八）" items,
+ * "1、…；(人社局、各开发区)" items, "(1)…(15)" run together in one paragraph, bulletins
+ * "一、关于…。截至6月底，…".
+ */
+import { compactText, parseChineseNumber, parseCircledNumber, toHalfWidth } from '../text/normalize';
+import { isChrome } from './metadata';
+
+export type MarkerStyle = 'cn' | 'pcn' | 'num' | 'pnum' | 'numr' | 'circ';
+
+export interface ProseItem {
+  style: MarkerStyle;
+  number: number;
+  /** The item's text after its marker, continuation paragraphs joined with "\n". */
+  text: string;
+  /** Index of the paragraph it starts in. */
+  paragraph: number;
+}
+
+const MARKERS: Array<[MarkerStyle, RegExp]> = [
+  ['pcn', /^[（(]\s*([一二三四五六七八九十百]{1,4})\s*[)）]\s*[、.．]?\s*/],
+  ['cn', /^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*/],
+  ['pnum', /^[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*/],
+  ['num', /^(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*/],
+  ['numr', /^(\d{1,3})\s*[)）]\s*/],
+  ['circ', /^([①-⑳])\s*/],
+];
+
+/** The ordinal an item starts with: "（二十八）加强…" → { style: 'pcn', number: 28 }. */
+export function leadingMarker(text: string): { style: MarkerStyle; number: number; rest: string } | null {
+  const t = toHalfWidth(text).replace(/^[\s\u3000]+/, '');
+  for (const [style, re] of MARKERS) {
+    const m = re.exec(t);
+    if (!m?.[1]) continue;
+    const number = style === 'circ' ? parseCircledNumber(m[1]) : parseChineseNumber(m[1]);
+    if (number === null || number < 1) continue;
+    const rest = t.slice(m[0].length);
+    if (!rest.trim()) continue;
+    return { style, number, rest };
+  }
+  return null;
+}
+
+const INNER: Partial<Record<MarkerStyle, RegExp>> = {
+  pnum: /[（(]\s*(\d{1,3})\s*[)）]/g,
+  pcn: /[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]/g,
+  num: /(\d{1,3})(?:[、．]|\.(?!\d))/g,
+  circ: /([①-⑳])/g,
+};
+
+/**
+ * "(1)…；(2)…；(3)…" in one paragraph → its parts, when the numbers run on from `first`
+ * and each marker follows the start or a separator. Returns null when there is no run.
+ */
+function splitRun(
+  text: string,
+  style: MarkerStyle,
+  first: number,
+): Array<{ number: number; text: string }> | null {
+  const re = INNER[style];
+  if (!re) return null;
+  const cuts: Array<{ at: number; end: number; number: number }> = [];
+  let expected = first;
+  for (const m of text.matchAll(re)) {
+    const raw = m[1] ?? '';
+    const n = style === 'circ' ? parseCircledNumber(raw) : parseChineseNumber(raw);
+    if (n !== expected) continue;
+    const at = m.index ?? 0;
+    const before = text.slice(0, at).replace(/\s+$/, '');
+    if (at > 0 && !/[；;。，,：:！？!?）)”"]$/.test(before)) continue;
+    cuts.push({ at, end: at + m[0].length, number: n });
+    expected += 1;
+  }
+  if (cuts.length < 2) return null;
+  const parts: Array<{ number: number; text: string }> = [];
+  const head = text.slice(0, cuts[0]?.at ?? 0).trim();
+  if (head) parts.push({ number: 0, text: head });
+  cuts.forEach((c, i) => {
+    const end = cuts[i + 1]?.at ?? text.length;
+    parts.push({ number: c.number, text: text.slice(c.end, end).trim() });
+  });
+  return parts;
+}
+
+/** Paragraphs → numbered items, with run-together items split and wrapped lines joined. */
+export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: number[] } {
+  const items: ProseItem[] = [];
+  const free: number[] = [];
+  paragraphs.forEach((para, index) => {
+    if (isChrome(para)) return;
+    const marker = leadingMarker(para);
+    // Items run together in one paragraph: "(1)…(2)…" after a heading or nothing.
+    for (const style of ['pnum', 'circ', 'num', 'pcn'] as MarkerStyle[]) {
+      const body = marker ? marker.rest : toHalfWidth(para);
+      const sameStyle = marker?.style === style;
+      const first = sameStyle && marker ? marker.number + 1 : 1;
+      const parts = splitRun(body, style, first);
+      if (!parts) continue;
+      const head = parts[0]?.number === 0 ? parts[0].text : '';
+      if (marker && !sameStyle && compactText(head).length > 30) continue;
+      if (marker) {
+        items.push({ style: marker.style, number: marker.number, text: head, paragraph: index });
+      } else if (head) {
+        free.push(index);
+      }
+      for (const p of parts)
+        if (p.number > 0) items.push({ style, number: p.number, text: p.text, paragraph: index });
+      return;
+    }
+    if (marker) {
+      items.push({ style: marker.style, number: marker.number, text: marker.rest.trim(), paragraph: index });
+      return;
+    }
+    // A wrapped line continues the item before it when that item has not ended.
+    const last = items[items.length - 1];
+    const t = compactText(para);
+    if (
+      last &&
+      last.paragraph === index - 1 &&
+      !/[。；;！!？?）)]$/.test(compactText(last.text)) &&
+      t.length > 0
+    ) {
+      last.text += `\n${para.trim()}`;
+      last.paragraph = index;
+      return;
+    }
+    free.push(index);
+  });
+  return { items: items.filter((it) => compactText(it.text).length > 0 || it.style === 'cn'), free };
+}

@@ -1,0 +1,307 @@
+/**
+ * Tasks from tables: a header row names the columns (序号 类别 内容 责任单位 完成时限 推进情况
+ * 备注 …); each numbered row is a task. Merged cells inherit from above, repeated header rows
+ * are skipped, a last row cut short is dropped.
+ */
+import type { TableRow, TaskUnit } from '../model';
+import { compactText, parseChineseNumber } from '../text/normalize';
+import { parseUnits } from '../units/parse-units';
+import type { ColumnRole } from './columns';
+import { classifyColumns, isHeaderRow, isHeaderWord } from './columns';
+
+export interface GridCell {
+  text: string;
+  /** Continues a merged cell above (explicit in the source or by rowSpan). */
+  merged: boolean;
+}
+
+export interface TaskDraft {
+  number: number | null;
+  category: string | null;
+  title: string | null;
+  content: string;
+  units: TaskUnit[];
+  deadlineText: string | null;
+  progressText: string | null;
+  status: string | null;
+  /** Indicator tables: the target in 工作目标 with the measure in 单位. */
+  target: { subject: string; value: string; measure: string } | null;
+  /** Indicator tables: 已完成数 and 占年任务之比. */
+  done: { value: string; percent: string } | null;
+}
+
+export interface CategoryDraft {
+  name: string;
+  declaredTasks: number | null;
+}
+
+export interface TableResult {
+  captions: string[];
+  drafts: TaskDraft[];
+  categories: CategoryDraft[];
+  hasProgressColumn: boolean;
+  truncated: boolean;
+  /** Rows of a table that is no task table, as paragraphs. */
+  paragraphs: string[];
+}
+
+/** Rows with colSpan / rowSpan / vMerge → a rectangular grid of cells. */
+export function expandGrid(rows: TableRow[]): GridCell[][] {
+  const pending: Array<{ left: number } | undefined> = [];
+  const grid: GridCell[][] = [];
+  for (const row of rows) {
+    const out: GridCell[] = [];
+    let col = 0;
+    const place = (cell: GridCell): void => {
+      while ((pending[col]?.left ?? 0) > 0) {
+        out.push({ text: '', merged: true });
+        const p = pending[col];
+        if (p) p.left -= 1;
+        col++;
+      }
+      out.push(cell);
+      col++;
+    };
+    for (const cell of row.cells ?? []) {
+      const span = Math.max(1, Math.min(50, Math.floor(cell.colSpan ?? 1)));
+      const startCol = (() => {
+        let c = col;
+        while ((pending[c]?.left ?? 0) > 0) c++;
+        return c;
+      })();
+      place({ text: cell.mergedFromAbove ? '' : (cell.text ?? ''), merged: cell.mergedFromAbove === true });
+      for (let s = 1; s < span; s++) {
+        out.push({ text: '', merged: false });
+        col++;
+      }
+      const rowSpan = Math.max(1, Math.min(500, Math.floor(cell.rowSpan ?? 1)));
+      for (let s = 0; s < span; s++) pending[startCol + s] = rowSpan > 1 ? { left: rowSpan - 1 } : undefined;
+    }
+    // Slots at the end still covered by a rowSpan from above.
+    while (col < pending.length && (pending[col]?.left ?? 0) > 0) {
+      out.push({ text: '', merged: true });
+      const p = pending[col];
+      if (p) p.left -= 1;
+      col++;
+    }
+    grid.push(out);
+  }
+  return grid;
+}
+
+const STATUS =
+  /^(?:已完成|已完工|已竣工|完成|已办结|正常推进|推进正常|进展顺利|按序时推进|序时推进|按计划推进|正在推进|持续推进|推进中|进行中|推进缓慢|进展缓慢|滞后|滞后推进|未完成|未启动|未开工|已开工|超序时|超序时推进|超额完成|提前完成)$/;
+
+/** "正常\n推进" → "正常推进" when it is a status word; else null. */
+export function statusWord(text: string): string | null {
+  const t = compactText(text).replace(/[。；;]$/, '');
+  return STATUS.test(t) ? t : null;
+}
+
+/**
+ * "就\n业\n增\n收\n（5项）" → { name: "就业增收", declaredTasks: 5 }; a label printed twice in
+ * one merged cell ("医疗保障（10项）医疗保障（10项）") is one; "一、就业创业方面（３项）" → "就业创业".
+ */
+export function parseCategoryLabel(text: string): CategoryDraft | null {
+  let t = compactText(text);
+  if (!t) return null;
+  let declaredTasks: number | null = null;
+  const count = /[（(]\s*(?:共|计)?([\d一二三四五六七八九十百]+)\s*(?:项|件|个)\s*[)）]/.exec(t);
+  if (count) {
+    declaredTasks = parseChineseNumber(count[1] ?? '');
+    t = t.slice(0, count.index);
+  }
+  t = t
+    .replace(
+      /^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[)）]|\d+[、.．]|[①-⑳]|第[一二三四五六七八九十]+(?:类|部分)[:：、]?)/,
+      '',
+    )
+    .replace(/[:：;；，,。.]+$/, '')
+    .replace(/\s+/g, '');
+  // A label printed twice.
+  const half = t.length / 2;
+  if (t.length % 2 === 0 && half >= 2 && t.slice(0, half) === t.slice(half)) t = t.slice(0, half);
+  t = t.replace(/(?:方面|类)$/, '');
+  if (!t) return null;
+  return { name: t, declaredTasks };
+}
+
+function serialOf(text: string): number | null {
+  const t = compactText(text).replace(/^[（(]|[)）.、]$/g, '');
+  if (/^\d{1,4}$/.test(t)) return Number(t);
+  return null;
+}
+
+const SKIP_ROW = /^(?:合计|小计|总计|共计)/;
+
+function firstIndex(roles: ColumnRole[], role: ColumnRole): number {
+  return roles.indexOf(role);
+}
+
+/** Reads one table; `isLastBlock` tells whether a short last row means the text was cut off. */
+export function readTable(rows: TableRow[]): TableResult {
+  const result: TableResult = {
+    captions: [],
+    drafts: [],
+    categories: [],
+    hasProgressColumn: false,
+    truncated: false,
+    paragraphs: [],
+  };
+  const grid = expandGrid(rows);
+  const h = grid.findIndex((r) => isHeaderRow(r.map((c) => c.text)));
+  if (h < 0) {
+    for (const r of grid) {
+      const texts = r.map((c) => c.text.trim()).filter(Boolean);
+      for (const t of texts) result.paragraphs.push(t);
+    }
+    return result;
+  }
+  for (const r of grid.slice(0, h)) {
+    const texts = r.map((c) => c.text.trim()).filter(Boolean);
+    if (texts.length) result.captions.push(texts.join(' '));
+  }
+  const header = grid[h] ?? [];
+  const n = header.length;
+  const headerKey = header.map((c) => compactText(c.text)).join('|');
+  const roles = classifyColumns(header.map((c) => c.text));
+  const col = (role: ColumnRole): number => firstIndex(roles, role);
+  const serialCol = col('serial');
+  const categoryCol = col('category');
+  const titleCol = col('title');
+  const contentCol = col('content');
+  const unitsCol = col('units');
+  const coUnitsCol = col('coUnits');
+  const deadlineCol = col('deadline');
+  const progressCols = roles.map((r, i) => (r === 'progress' ? i : -1)).filter((i) => i >= 0);
+  const statusCol = col('status');
+  const measureCol = col('measure');
+  const targetCol = col('target');
+  const doneCol = col('done');
+  const percentCol = col('percent');
+  result.hasProgressColumn = progressCols.length > 0 || doneCol >= 0;
+
+  let category: string | null = null;
+  let lastUnits: TaskUnit[] = [];
+  let lastDeadline: string | null = null;
+  let lastNumber = 0;
+  const categoryIndex = new Map<string, CategoryDraft>();
+  const useCategory = (label: CategoryDraft): string => {
+    const existing = categoryIndex.get(label.name);
+    if (!existing) {
+      categoryIndex.set(label.name, label);
+      result.categories.push(label);
+    } else if (existing.declaredTasks === null && label.declaredTasks !== null) {
+      existing.declaredTasks = label.declaredTasks;
+    }
+    return label.name;
+  };
+
+  const body = grid.slice(h + 1);
+  body.forEach((row, idx) => {
+    const texts = row.map((c) => c.text);
+    const compact = texts.map((t) => compactText(t));
+    if (compact.join('|') === headerKey) return;
+    if (serialOf(compact[0] ?? '') === null && isHeaderWord(compact[0] ?? '') && isHeaderRow(texts)) return;
+    const nonEmpty = compact.filter(Boolean);
+    if (nonEmpty.length === 0) return;
+    const cell = (i: number): string => (i >= 0 ? (texts[i] ?? '') : '');
+    const cellC = (i: number): string => (i >= 0 ? (compact[i] ?? '') : '');
+    const isLast = idx === body.length - 1;
+    if (isLast && row.length < n) {
+      result.truncated = true;
+      return;
+    }
+    if (nonEmpty.some((t) => SKIP_ROW.test(t)) && serialOf(cellC(serialCol)) === null) return;
+
+    // A heading across the table: "一、就业创业（5项）".
+    const serialText = cellC(serialCol);
+    const number = serialCol >= 0 ? serialOf(serialText) : null;
+    if (nonEmpty.length === 1 && number === null && row.length > 1 && !cellC(contentCol)) {
+      const label = parseCategoryLabel(nonEmpty[0] ?? '');
+      if (label) category = useCategory(label);
+      return;
+    }
+    if (serialCol >= 0 && number === null && /^[一二三四五六七八九十]+[、.．]?$/.test(serialText)) {
+      const label = parseCategoryLabel(cellC(contentCol) || cellC(titleCol) || nonEmpty[1] || '');
+      if (label) category = useCategory(label);
+      return;
+    }
+
+    if (categoryCol >= 0) {
+      const catCell = row[categoryCol];
+      if (catCell && !catCell.merged && compactText(catCell.text)) {
+        const label = parseCategoryLabel(catCell.text);
+        if (label) category = useCategory(label);
+      }
+    }
+
+    const content = cellC(contentCol);
+    const title = titleCol >= 0 ? cellC(titleCol) || null : null;
+    if (!content && !title) return;
+
+    // A row without a number continues the task above when it adds only text.
+    const prev = result.drafts[result.drafts.length - 1];
+    if (serialCol >= 0 && number === null && !serialText && prev) {
+      const others = [unitsCol, deadlineCol].filter((i) => i >= 0 && cellC(i));
+      if (others.length === 0 && !(row[serialCol]?.merged ?? false)) {
+        prev.content += content;
+        for (const i of progressCols) if (cellC(i)) prev.progressText = (prev.progressText ?? '') + cellC(i);
+        return;
+      }
+    }
+
+    let units: TaskUnit[];
+    if (unitsCol >= 0) {
+      const raw = cell(unitsCol);
+      units = compactText(raw) ? parseUnits(raw) : lastUnits.map((u) => ({ ...u }));
+    } else {
+      units = [];
+    }
+    if (coUnitsCol >= 0 && cellC(coUnitsCol)) {
+      for (const u of parseUnits(cell(coUnitsCol))) {
+        if (!units.some((x) => x.name === u.name))
+          units.push({ name: u.name, role: units.length ? 'co' : 'lead' });
+      }
+    }
+    lastUnits = units;
+
+    let deadlineText: string | null = null;
+    if (deadlineCol >= 0) {
+      const d = row[deadlineCol];
+      deadlineText = d?.merged ? lastDeadline : cellC(deadlineCol) || null;
+      lastDeadline = deadlineText;
+    }
+
+    let progressText: string | null = null;
+    if (progressCols.length) {
+      const parts = progressCols.map((i) => cellC(i)).filter(Boolean);
+      progressText = parts.length ? parts.join('；') : null;
+    }
+    let status: string | null = null;
+    if (statusCol >= 0) status = statusWord(cell(statusCol));
+
+    const num = number ?? lastNumber + 1;
+    lastNumber = num;
+    const draft: TaskDraft = {
+      number: num,
+      category,
+      title: contentCol >= 0 ? title : null,
+      content: content || title || '',
+      units,
+      deadlineText,
+      progressText,
+      status,
+      target: null,
+      done: null,
+    };
+    if (targetCol >= 0 && cellC(targetCol)) {
+      draft.target = { subject: content, value: cellC(targetCol), measure: cellC(measureCol) };
+    }
+    if (doneCol >= 0 && (cellC(doneCol) || cellC(percentCol))) {
+      draft.done = { value: cellC(doneCol), percent: cellC(percentCol) };
+    }
+    result.drafts.push(draft);
+  });
+  return result;
+}
