@@ -48,6 +48,12 @@ export const errorCatalog = {
     zh: '密码至少 10 位，且须包含字母和数字',
     en: 'The password needs at least 10 characters with letters and digits',
   },
+  REQUEST_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    zh: '不支持的请求格式',
+    en: 'Unsupported request content type',
+  },
   FILE_EMPTY: { status: 400, zh: '文件是空的', en: 'The file is empty' },
   FILE_NOT_FOUND: { status: 400, zh: '文件不存在', en: 'File not found' },
   FILE_TOO_LARGE: { status: 413, zh: '文件超过大小上限', en: 'The file is over the size limit' },

@@ -1,0 +1,120 @@
+/**
+ * One RequestActor per request, from the session cookie; and the CSRF check.
+ *
+ * CSRF: every session has its own random token, given to the client by GET /api/auth/session
+ * (and the login answer). An unsafe request (POST, PUT, PATCH, DELETE) that arrives with a live
+ * session must carry it in the X-CSRF-Token header, or it is refused with 403 CSRF_TOKEN_INVALID.
+ * Routes marked `config: { csrf: false }` (login) are protected instead by the SameSite=Strict
+ * cookie and the Origin check below, which every unsafe request passes through.
+ */
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CSRF_HEADER } from '@minsheng/contract';
+import type { AppConfig } from '../config';
+import { AppError } from '../errors/app-error';
+import type { RequestActor } from '../policy/actor';
+import type { AuthService, RequestContext, ResolvedSession } from '../services/auth/auth.service';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking; null when not signed in. Services take it as their first argument. */
+    actor: RequestActor | null;
+    /** The signed-in session (auth routes only need it). */
+    authSession: ResolvedSession | null;
+  }
+  interface FastifyContextConfig {
+    /** false: no CSRF token required (login, which has no session yet). */
+    csrf?: boolean;
+  }
+}
+
+export const SESSION_COOKIE = 'minsheng_session';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function requestContext(request: FastifyRequest): RequestContext {
+  return {
+    ip: request.ip ?? null,
+    userAgent: request.headers['user-agent'] ?? null,
+    requestId: String(request.id),
+  };
+}
+
+function isSecureRequest(request: FastifyRequest, config: AppConfig): boolean {
+  if (config.secureCookies !== 'auto') return config.secureCookies;
+  return request.protocol === 'https';
+}
+
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  session: ResolvedSession,
+  config: AppConfig,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: isSecureRequest(reply.request, config),
+    expires: session.expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: AppConfig): void {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: isSecureRequest(reply.request, config),
+  });
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+/** An Origin (when the browser sends one) must be this server's own host or an allowed origin. */
+function originAllowed(request: FastifyRequest, config: AppConfig): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return request.headers['sec-fetch-site'] !== 'cross-site';
+  if (config.allowedOrigins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false;
+  }
+}
+
+export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; config: AppConfig }): void {
+  const { auth, config } = deps;
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authSession', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const unsafe = UNSAFE_METHODS.has(request.method);
+    if (unsafe && !originAllowed(request, config)) {
+      throw new AppError('CSRF_TOKEN_INVALID', {
+        zh: '请求来源不被允许',
+        en: 'Cross-origin request refused',
+      });
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await auth.resolveToken(token);
+    if (!session) {
+      clearSessionCookie(reply, config);
+      return;
+    }
+    if (unsafe && request.routeOptions.config.csrf !== false) {
+      const header = request.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
+        throw new AppError('CSRF_TOKEN_INVALID');
+      }
+    }
+    request.actor = session.actor;
+    request.authSession = session;
+    if (session.extended) setSessionCookie(reply, token, session, config);
+  });
+}
