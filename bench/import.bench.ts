@@ -56,7 +56,10 @@ async function findFixtures(only: string | null): Promise<Fixture[]> {
     for (const name of names.sort()) {
       if (!name.endsWith('.expected.json')) continue;
       const stem = name.slice(0, -'.expected.json'.length);
-      const source = names.find((n) => n !== name && n.startsWith(`${stem}.`) && !n.endsWith('.json'));
+      // The source is the stem plus one extension: "d.txt" for d.expected.json, never "d.gbk.txt".
+      const source = names.find(
+        (n) => n.startsWith(`${stem}.`) && !n.endsWith('.json') && !n.slice(stem.length + 1).includes('.'),
+      );
       if (!source) continue;
       if (only && !`${dir}/${source}`.includes(only)) continue;
       fixtures.push({
