@@ -45,12 +45,7 @@ describe('documentXmlToSource', () => {
         rows: [
           { cells: [{ text: '序号' }, { text: '类别' }, { text: '内容', colSpan: 2 }] },
           {
-            cells: [
-              { text: '1' },
-              { text: '就\n业\n（5项）', rowSpan: 3 },
-              { text: '发放贷款' },
-              { text: '11月' },
-            ],
+            cells: [{ text: '1' }, { text: '就\n业\n（5项）' }, { text: '发放贷款' }, { text: '11月' }],
           },
           {
             cells: [

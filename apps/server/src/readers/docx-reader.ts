@@ -10,9 +10,10 @@ const WHAT = 'Word 文件';
 /**
  * Reads a .docx: word/document.xml's paragraphs and tables in body order. Runs are joined,
  * w:br / w:cr become "\n" and w:tab "\t"; deleted text and field codes are left out. In tables,
- * gridSpan gives `colSpan`, a vMerge restart cell carries the text (and `rowSpan`), and vMerge
- * continue cells become empty `mergedFromAbove` cells. A cell's paragraphs are joined by "\n";
- * a table nested in a cell becomes one line per row, its cells separated by a space.
+ * gridSpan gives `colSpan`, a vMerge restart cell carries the text, and vMerge continue cells
+ * become empty `mergedFromAbove` cells (`rowSpan` is left unset: the continue cells carry the
+ * span). A cell's paragraphs are joined by "\n"; a table nested in a cell becomes one line per
+ * row, its cells separated by a space.
  * (mammoth is not used: its HTML loses vMerge.)
  */
 export function readDocx(bytes: Uint8Array, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS): SourceDocument {
@@ -187,19 +188,6 @@ function readTable(table: Element): TableRow[] {
     if (placed.length > 0) placedRows.push(placed);
   }
 
-  // rowSpan of each restart cell: the continue cells below it in the same grid column.
-  placedRows.forEach((row, rowIndex) => {
-    for (const placed of row) {
-      if (placed.merge !== 'restart') continue;
-      let span = 1;
-      for (let below = rowIndex + 1; below < placedRows.length; below++) {
-        const next = placedRows[below]?.find((candidate) => candidate.column === placed.column);
-        if (!next || next.merge !== 'continue') break;
-        span++;
-      }
-      if (span > 1) placed.cell.rowSpan = span;
-    }
-  });
   return placedRows.map((row) => ({ cells: row.map((placed) => placed.cell) }));
 }
 

@@ -36,9 +36,9 @@ describe('readHtml', () => {
     if (table?.kind !== 'table') return;
     expect(table.rows.map((row) => row.cells)).toEqual([
       [{ text: '序号' }, { text: '类别' }, { text: '内容与时限', colSpan: 2 }],
-      [{ text: '1' }, { text: '就业增收', rowSpan: 3 }, { text: '发放贷款' }, { text: '11月' }],
+      [{ text: '1' }, { text: '就业增收' }, { text: '发放贷款' }, { text: '11月' }],
       [{ text: '2' }, { text: '', mergedFromAbove: true }, { text: '扩大就业' }, { text: '12月' }],
-      [{ text: '3' }, { text: '', mergedFromAbove: true }, { text: '培训' }, { text: '年底前', rowSpan: 2 }],
+      [{ text: '3' }, { text: '', mergedFromAbove: true }, { text: '培训' }, { text: '年底前' }],
       [{ text: '4' }, { text: '住房' }, { text: '新建' }, { text: '', mergedFromAbove: true }],
     ]);
   });

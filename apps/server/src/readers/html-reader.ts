@@ -83,8 +83,9 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | null {
  * Reads an HTML page (a government site's article, a Word "save as web page"): paragraphs from
  * block elements, data tables as tables. Layout tables (a table holding another table, or a
  * single column) are unwrapped and read as flowing content. rowspan/colspan are laid out on the
- * cell grid: the first row of a rowspan carries the text and `rowSpan`, the rows below get an
- * empty `mergedFromAbove` cell in that column. A page without data tables goes through
+ * cell grid: the first row of a rowspan carries the text, the rows below get an empty
+ * `mergedFromAbove` cell in that column (with its colSpan). `rowSpan` is left unset: the grid is
+ * already expanded, and the core would count the span twice. A page without data tables goes through
  * `textToSource(text, 'html')`, which still finds tables flattened into text.
  */
 export function readHtml(bytes: Uint8Array): SourceDocument {
@@ -241,10 +242,7 @@ function buildTable(rows: Element[]): TableRow[] {
       const rowSpan = Math.min(spanOf(element, 'rowspan'), rows.length);
       const cell: TableCell = { text: cellText(element) };
       if (colSpan > 1) cell.colSpan = colSpan;
-      if (rowSpan > 1) {
-        cell.rowSpan = rowSpan;
-        pending.set(column, { left: rowSpan - 1, colSpan });
-      }
+      if (rowSpan > 1) pending.set(column, { left: rowSpan - 1, colSpan });
       cells.push(cell);
       column += colSpan;
     }

@@ -5,7 +5,6 @@ import { decodeText } from './decode-text';
 import { readDocx } from './docx-reader';
 import { readHtml } from './html-reader';
 import { DocumentReadError } from './read-error';
-import { readXlsx } from './xlsx-reader';
 import { readTxt } from './txt-reader';
 
 export { DocumentReadError, isDocumentReadError, type DocumentReadErrorCode } from './read-error';
@@ -136,7 +135,8 @@ export async function readDocument(
     case 'docx':
       return readDocx(bytes, limits);
     case 'xlsx':
-      return readXlsx(bytes, limits);
+      // exceljs is heavy to load: only when an .xlsx arrives.
+      return (await import('./xlsx-reader')).readXlsx(bytes, limits);
     case 'html':
       return readHtml(bytes);
     case 'txt':

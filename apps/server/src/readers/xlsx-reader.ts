@@ -8,7 +8,7 @@ const WHAT = 'Excel 文件';
 
 /**
  * Reads a .xlsx: each visible worksheet's used range becomes a table. In a merged range the
- * top-left cell keeps the text (with `colSpan` / `rowSpan`); the rows below get an empty
+ * top-left cell keeps the text (with `colSpan`; `rowSpan` is left unset); the rows below get an empty
  * `mergedFromAbove` cell in that column and the columns to the right are absorbed by the span.
  * Leading rows with a single filled cell (a title such as "平罗县2020年10件民生实事落实情况表")
  * become paragraphs before the table, as they would be in the Word version of the document.
@@ -143,9 +143,7 @@ function worksheetBlocks(worksheet: ExcelJS.Worksheet): SourceBlock[] {
       const merge = masterAt.get(key);
       if (merge) {
         const colSpan = Math.min(merge.right, lastCol) - merge.left + 1;
-        const rowSpan = Math.min(merge.bottom, lastRow) - merge.top + 1;
         if (colSpan > 1) cell.colSpan = colSpan;
-        if (rowSpan > 1) cell.rowSpan = rowSpan;
       }
       if (text !== '') filled++;
       cells.push(cell);
@@ -160,7 +158,7 @@ function worksheetBlocks(worksheet: ExcelJS.Worksheet): SourceBlock[] {
     const first = rows[0];
     if (!first) break;
     const filledCells = first.cells.filter((cell) => cell.text !== '');
-    const spansDown = first.cells.some((cell) => (cell.rowSpan ?? 1) > 1);
+    const spansDown = rows[1]?.cells.some((cell) => cell.mergedFromAbove) ?? false;
     if (filledCells.length !== 1 || spansDown || first.cells.some((cell) => cell.mergedFromAbove)) break;
     blocks.push({ kind: 'paragraph', text: filledCells[0]?.text ?? '' });
     rows.shift();
