@@ -53,8 +53,15 @@ function resolveDate(t: string, year: number | null): string | null {
     const m = parseChineseNumber(lastFull[2] ?? '') ?? 0;
     return isoDate(y, m, dayOf(lastFull[3], lastFull[4]));
   }
-  const yearEnd = /((?:19|20)\d{2})年(?:底|末|年底|年末|内|前|全年|12月)?/.exec(t);
-  if (yearEnd && !/月/.test(t.slice(yearEnd.index))) return `${yearEnd[1]}-12-31`;
+  // A year of its own: "2020年底" → its 12-31; "2019年上半年" → read the rest in that year;
+  // "2019年秋季开学前", "2019年汛期前" → a season nobody can date.
+  const ownYear = /^((?:19|20)\d{2})年(.*)$/.exec(t);
+  if (ownYear) {
+    const rest = ownYear[2] ?? '';
+    if (/^度?(?:底|末|年底|年末|内|全年)?(?:前|之前|以前)?$/.test(rest)) return `${ownYear[1]}-12-31`;
+    return resolveDate(rest, Number(ownYear[1]));
+  }
+  if (/(?:19|20)\d{2}年/.test(t)) return null;
   if (year === null) return null;
 
   const months = [

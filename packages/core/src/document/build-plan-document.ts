@@ -19,6 +19,7 @@ import {
   findDocNumber,
   findIssuer,
   findJurisdiction,
+  findShortFormPlace,
   findPeriod,
   findReportDate,
   findTitle,
@@ -28,7 +29,7 @@ import {
 import type { MarkerStyle } from './prose-tasks';
 import { collectItems } from './prose-tasks';
 import type { CategoryDraft, TaskDraft } from './table-tasks';
-import { parseCategoryLabel, readTable } from './table-tasks';
+import { parseCategoryLabel, readTable, statusWord } from './table-tasks';
 
 const PROGRESS_TITLE = /进展|进度|落实情况|推进情况|完成情况|执行情况|情况通报|情况报告|情况表|督查通报/;
 const PROGRESS_SENTENCE = /截至|截止|目前|已完成|已开工|完成年度|占年计划|占年度|完成率|累计完成|正在/;
@@ -117,13 +118,26 @@ function splitProgress(content: string): { content: string; progress: string | n
     if (PROGRESS_START.test(sentences[i] ?? '')) {
       const before = sentences.slice(0, i).join('');
       const after = sentences.slice(i).join('');
-      const head = /^[^，,；;。]+[。；;]$/.test(before) ? before.slice(0, -1) : before;
-      return { content: head, progress: after };
+      return { content: before, progress: after };
     }
   }
   const m = /[，,]((?:截至|截止)[^，,]*[，,].*)$/.exec(content);
   if (m?.[1] && m.index > 0) return { content: content.slice(0, m.index), progress: m[1] };
   return { content, progress: null };
+}
+
+/**
+ * A name before the item's text: "老旧小区改造：改造老旧小区120个…" → title "老旧小区改造";
+ * a bulletin's "关于城镇新增就业。全年…" → title "城镇新增就业".
+ */
+function splitItemTitle(text: string): { title: string | null; content: string } {
+  const about = /^关于([^，,。；;：:]{2,24})[。：:]/.exec(text);
+  if (about?.[1] && text.length > about[0].length) return { title: about[1], content: text.slice(about[0].length) };
+  const named = /^([^，,。；;：:、\d（）()“”"]{2,16})[：:]/.exec(text);
+  if (named?.[1] && text.length > named[0].length && !/^(?:其中|目标|任务|内容|责任单位|牵头单位)$/.test(named[1])) {
+    return { title: named[1], content: text.slice(named[0].length) };
+  }
+  return { title: null, content: text };
 }
 
 /** Tasks from paragraphs, when no table holds them. */
@@ -166,7 +180,9 @@ function proseTasks(
   let firstTaskParagraph = -1;
   const flush = (): void => {
     if (!current) return;
-    const { content, units, deadlineText } = splitProseItem(currentText);
+    const { content: whole, units, deadlineText } = splitProseItem(currentText);
+    const { title, content } = splitItemTitle(whole);
+    current.title = title;
     current.content = content;
     current.units = units;
     current.deadlineText = deadlineText;
@@ -263,6 +279,9 @@ function measureScale(measure: string): { scale: number; unit: string | null } {
   return { scale, unit };
 }
 
+/** Rounds away binary noise: 1.52 × 10000 → 15200. */
+const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+
 const toNumber = (s: string): number | null => {
   const m = /-?\d+(?:\.\d+)?/.exec(s.replace(/,/g, ''));
   return m ? Number(m[0]) : null;
@@ -272,23 +291,14 @@ function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['ki
   const content = draft.content;
   let indicators: Indicator[] = safe(() => extractIndicators(content), []);
   if (draft.target) {
+    // An indicator table states subject, target and measure in their own cells.
     const { subject, value, measure } = draft.target;
-    const fromTable = safe(() => extractIndicators(`${subject}${value}${measure}`), []);
-    if (fromTable.length) indicators = fromTable;
-    else {
-      const v = toNumber(value);
-      const { scale, unit } = measureScale(measure);
-      if (v !== null)
-        indicators = [
-          {
-            subject: subject || null,
-            value: v * scale,
-            unit,
-            comparator: '=',
-            baseline: null,
-            text: `${subject}${value}${measure}`,
-          },
-        ];
+    const v = toNumber(value);
+    const { scale, unit } = measureScale(measure);
+    if (v !== null) {
+      indicators = [
+        { subject: subject || null, value: round(v * scale), unit, comparator: '=', baseline: null, text: content },
+      ];
     }
   }
   let progress: TaskProgress | null = null;
@@ -297,30 +307,16 @@ function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['ki
       const { scale, unit } = measureScale(draft.target?.measure ?? '');
       const v = toNumber(draft.done.value);
       const pct = toNumber(draft.done.percent);
-      const text = [
-        draft.done.value ? `已完成${draft.done.value}${draft.target?.measure ?? ''}` : '',
-        draft.done.percent ? `占年任务之比${draft.done.percent}` : '',
-      ]
-        .filter(Boolean)
-        .join('，');
-      progress = safe(() => extractProgress(draft.progressText ?? text, indicators, draft.status), {
+      const text = [draft.done.value, draft.done.percent].filter(Boolean).join(' ');
+      progress = {
         text,
         status: draft.status,
-        statedPercent: null,
-        values: [],
-      });
-      if (v !== null && progress.values.length === 0)
-        progress.values = [
-          {
-            subject: draft.target?.subject ?? null,
-            value: v * scale,
-            unit,
-            indicator: indicators.length ? 0 : null,
-          },
-        ];
-      if (pct !== null && progress.statedPercent === null)
-        progress.statedPercent =
-          /%|％/.test(draft.done.percent) || pct > 1.5 ? pct : Math.round(pct * 10000) / 100;
+        statedPercent: pct === null ? null : /%|％/.test(draft.done.percent) || pct > 1.5 ? pct : round(pct * 100),
+        values:
+          v === null
+            ? []
+            : [{ subject: draft.target?.subject ?? null, value: round(v * scale), unit, indicator: indicators.length ? 0 : null }],
+      };
     } else if (draft.progressText !== null || draft.status !== null) {
       const text = draft.progressText ?? '';
       progress = safe(() => extractProgress(text, indicators, draft.status), {
@@ -341,6 +337,16 @@ function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['ki
     indicators,
     progress,
   };
+}
+
+/** value ÷ target of the first value tied to an indicator, against the stated share. */
+function ownPercentCheck(progress: TaskProgress, indicators: Indicator[]): { stated: number; computed: number } | null {
+  if (progress.statedPercent === null) return null;
+  const v = progress.values.find((x) => x.indicator !== null);
+  const target = v && v.indicator !== null ? indicators[v.indicator] : undefined;
+  if (!v || !target || !target.value || target.unit === '%') return null;
+  const computed = (v.value / target.value) * 100;
+  return Math.abs(computed - progress.statedPercent) > 0.5 ? { stated: progress.statedPercent, computed } : null;
 }
 
 function warn(code: ImportWarning['code'], message: string, task: number | null = null): ImportWarning {
@@ -403,7 +409,9 @@ function collectWarnings(doc: PlanDocument, truncated: boolean): ImportWarning[]
       );
     }
     if (t.progress) {
-      const check = safe(() => checkStatedPercent(t.progress as TaskProgress, t.indicators), null);
+      const check =
+        safe(() => checkStatedPercent(t.progress as TaskProgress, t.indicators), null) ??
+        ownPercentCheck(t.progress, t.indicators);
       if (check) {
         warnings.push(
           warn(
@@ -461,7 +469,8 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
   doc.title = title;
   doc.docNumber = findDocNumber(headCandidates);
   doc.issuer = findIssuer(title, paragraphs);
-  doc.jurisdiction = findJurisdiction(title, doc.issuer) ?? hints.jurisdiction ?? null;
+  doc.jurisdiction =
+    findJurisdiction(title, doc.issuer) ?? findShortFormPlace(title, paragraphs) ?? hints.jurisdiction ?? null;
 
   let drafts: TaskDraft[];
   let categories: CategoryDraft[];
@@ -512,10 +521,22 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
         } else {
           d.progressText = d.content;
         }
+        const word = /[，,；;。]\s*([^，,；;。]{2,8})[。；;]?$/.exec(d.progressText ?? '');
+        d.status = word?.[1] ? statusWord(word[1]) : null;
       }
     }
   }
   doc.kind = kind;
+  if (kind === 'progress' && doc.reportDate === null && doc.year !== null) {
+    // "截至6月底，…" in the opening text dates the report: 2023-06-30.
+    for (const line of headText) {
+      const m = /(?:截至|截止)(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:底|末)/.exec(compactText(line));
+      if (m) {
+        doc.reportDate = parseDeadline(`${m[1]}月底`, doc.year)?.date ?? null;
+        break;
+      }
+    }
+  }
   if (kind === 'progress') {
     const periodTexts = [...(title ? [title] : []), ...headText, ...captions];
     doc.period =

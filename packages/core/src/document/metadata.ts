@@ -124,6 +124,26 @@ export function findJurisdiction(title: string | null, issuer: string | null): s
   return null;
 }
 
+/**
+ * A title that names its place only by a short form ("2017年建设幸福新区行动计划"): the full
+ * name the text uses for it, when its stem is a city the text also names ("长春新区", with
+ * "长春市" elsewhere in the text).
+ */
+export function findShortFormPlace(title: string | null, lines: string[]): string | null {
+  if (!title) return null;
+  const kind = /(新区|开发区|高新区)/.exec(title)?.[1];
+  if (!kind) return null;
+  const text = lines.map((l) => compactText(l)).join('');
+  const re = new RegExp(`([\\u4e00-\\u9fa5]{2,3})${kind}`, 'g');
+  for (const m of text.matchAll(re)) {
+    const stem = m[1] ?? '';
+    for (const s of [stem.slice(-2), stem]) {
+      if (s.length >= 2 && text.includes(`${s}市`)) return `${s}${kind}`;
+    }
+  }
+  return null;
+}
+
 /** The plan year: the title's, the 文号's, then the opening paragraphs'. */
 export function findYear(title: string | null, docNumber: string | null, head: string[]): number | null {
   const fromText = (t: string): number | null => {

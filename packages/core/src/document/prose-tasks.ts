@@ -4,6 +4,7 @@
  * "一、关于…。截至6月底，…".
  */
 import { compactText, parseChineseNumber, parseCircledNumber, toHalfWidth } from '../text/normalize';
+import { looksLikeUnitList } from '../units/parse-units';
 import { isChrome } from './metadata';
 
 export type MarkerStyle = 'cn' | 'pcn' | 'num' | 'pnum' | 'numr' | 'circ';
@@ -77,7 +78,18 @@ function splitRun(
   if (head) parts.push({ number: 0, text: head });
   cuts.forEach((c, i) => {
     const end = cuts[i + 1]?.at ?? text.length;
-    parts.push({ number: c.number, text: text.slice(c.end, end).trim() });
+    let part = text.slice(c.end, end).trim();
+    if (i === cuts.length - 1) {
+      // The last item ends at its units: "…100间(区市场监管局、区教育局)。各责任单位要…".
+      for (const m of part.matchAll(/[（(]([^（）()]{2,80})[)）]\s*[。；;]/g)) {
+        if (looksLikeUnitList(m[1] ?? '') && (m.index ?? 0) + m[0].length < part.length) {
+          part = part.slice(0, (m.index ?? 0) + m[0].length);
+          break;
+        }
+      }
+    }
+    // The "；" between run-together items separates them; it is no part of either.
+    parts.push({ number: c.number, text: part.replace(/[；;，,]\s*$/, '') });
   });
   return parts;
 }

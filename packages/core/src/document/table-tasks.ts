@@ -208,20 +208,20 @@ export function readTable(rows: TableRow[]): TableResult {
     const cell = (i: number): string => (i >= 0 ? (texts[i] ?? '') : '');
     const cellC = (i: number): string => (i >= 0 ? (compact[i] ?? '') : '');
     const isLast = idx === body.length - 1;
+    // A heading across the table: "一、就业创业（5项）".
+    const serialText = cellC(serialCol);
+    const number = serialCol >= 0 ? serialOf(serialText) : null;
+    if (nonEmpty.length === 1 && number === null && (row.length === 1 || !cellC(contentCol))) {
+      const label = parseCategoryLabel(nonEmpty[0] ?? '');
+      if (label) category = useCategory(label);
+      return;
+    }
     if (isLast && row.length < n) {
       result.truncated = true;
       return;
     }
     if (nonEmpty.some((t) => SKIP_ROW.test(t)) && serialOf(cellC(serialCol)) === null) return;
 
-    // A heading across the table: "一、就业创业（5项）".
-    const serialText = cellC(serialCol);
-    const number = serialCol >= 0 ? serialOf(serialText) : null;
-    if (nonEmpty.length === 1 && number === null && row.length > 1 && !cellC(contentCol)) {
-      const label = parseCategoryLabel(nonEmpty[0] ?? '');
-      if (label) category = useCategory(label);
-      return;
-    }
     if (serialCol >= 0 && number === null && /^[一二三四五六七八九十]+[、.．]?$/.test(serialText)) {
       const label = parseCategoryLabel(cellC(contentCol) || cellC(titleCol) || nonEmpty[1] || '');
       if (label) category = useCategory(label);
@@ -233,6 +233,12 @@ export function readTable(rows: TableRow[]): TableResult {
       if (catCell && !catCell.merged && compactText(catCell.text)) {
         const label = parseCategoryLabel(catCell.text);
         if (label) category = useCategory(label);
+      } else if (category !== null && !catCell?.merged) {
+        // A blank category cell continues the category above only while it has room: past its
+        // own "（N项）" the label is missing, not merged (002 rows 62–80).
+        const open = categoryIndex.get(category);
+        const count = result.drafts.filter((d) => d.category === category).length;
+        if (open?.declaredTasks != null && count >= open.declaredTasks) category = null;
       }
     }
 
@@ -296,7 +302,9 @@ export function readTable(rows: TableRow[]): TableResult {
       done: null,
     };
     if (targetCol >= 0 && cellC(targetCol)) {
+      // An indicator table: the task reads "城镇新增就业" + "1.8" + "万人".
       draft.target = { subject: content, value: cellC(targetCol), measure: cellC(measureCol) };
+      if (content && !content.includes(cellC(targetCol))) draft.content = `${content}${cellC(targetCol)}${cellC(measureCol)}`;
     }
     if (doneCol >= 0 && (cellC(doneCol) || cellC(percentCol))) {
       draft.done = { value: cellC(doneCol), percent: cellC(percentCol) };

@@ -8,6 +8,17 @@ const TAB_CELL = /^[ \u3000\u00a0]*\t/;
 const PIPE_ROW = /\s[|｜]\s|^\s*[|｜]|[|｜]\s*$/;
 
 const isBlank = (line: string): boolean => compactText(line) === '';
+const SPACED = /[ \u3000\u00a0]{2,}|\t+/;
+
+/** "一、就业和社会保障（３件）", "（二）教育": a category line printed inside a table. */
+function isSectionHeading(line: string): boolean {
+  const t = compactText(line);
+  if (!t || t.length > 40) return false;
+  return (
+    /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[类部])/.test(t) ||
+    /[（(](?:共)?\d+[项件个][)）]$/.test(t)
+  );
+}
 
 /** "34", "\n34", "1." → 34; null when the cell is not a serial number. */
 function serialOf(cell: string): number | null {
@@ -359,6 +370,9 @@ export function textToSource(text: string, format: SourceFormat = 'txt'): Source
         const cs = splitRowLine(l);
         if ((PIPE_ROW.test(l) || l.includes('\t')) && cs.length >= 2) {
           if (!isSeparatorRow(cs)) rowLines.push(cs);
+        } else if (rowLines.length && isSectionHeading(l)) {
+          // A category line inside the table: "一、就业和社会保障（３件）".
+          rowLines.push([l.trim()]);
         } else if (rowLines.length) {
           // A wrapped line continues the last cell.
           const last = rowLines[rowLines.length - 1];
@@ -376,6 +390,34 @@ export function textToSource(text: string, format: SourceFormat = 'txt'): Source
           if (!isSeparatorRow(cs)) rowLines.push(cs);
           j = k + 1;
         } else break;
+      }
+      if (rowLines.length >= 2) {
+        pushRowTable(rowLines, blocks);
+        i = j;
+        continue;
+      }
+    }
+    const spaced = line.trim().split(SPACED);
+    if (spaced.length >= 3 && isHeaderRow(spaced)) {
+      // Columns aligned with runs of spaces, under a header of column words.
+      const rowLines: string[][] = [spaced];
+      let j = i + 1;
+      while (j < lines.length) {
+        const l = lines[j] ?? '';
+        if (isBlank(l)) {
+          let k = j;
+          while (k < lines.length && isBlank(lines[k] ?? '')) k++;
+          if (k < lines.length && (lines[k] ?? '').trim().split(SPACED).length >= 2) {
+            j = k;
+            continue;
+          }
+          break;
+        }
+        const cs = l.trim().split(SPACED);
+        if (cs.length >= 2) rowLines.push(cs);
+        else if (isSectionHeading(l)) rowLines.push([l.trim()]);
+        else break;
+        j++;
       }
       if (rowLines.length >= 2) {
         pushRowTable(rowLines, blocks);
