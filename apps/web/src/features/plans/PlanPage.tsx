@@ -1,0 +1,298 @@
+import { useMemo, useState } from 'react';
+import {
+  App,
+  Button,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Segmented,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { useParams } from 'react-router';
+import type { PlanDetail, Task } from '@minsheng/contract';
+import { isApiError } from '../../api/client';
+import { endpoints } from '../../api/endpoints';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { IndicatorText, describeTarget } from '../../components/IndicatorText';
+import { useJurisdictions } from '../../components/use-jurisdictions';
+import { useLoad } from '../../components/use-load';
+import { formatDate } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n';
+import { describeError } from '../../i18n/error-text';
+import { canWrite } from '../auth/access';
+import { useAuth } from '../auth/auth';
+
+const ALL = 'all';
+const NONE = 'none';
+
+export function PlanPage() {
+  const { planId } = useParams();
+  const id = Number(planId);
+  const { t, locale } = useI18n();
+  const { user } = useAuth();
+  const { nameOf } = useJurisdictions();
+  const plan = useLoad(() => endpoints.plans.get(id), [id]);
+  const [category, setCategory] = useState<string>(ALL);
+  const [editing, setEditing] = useState<Task | null>(null);
+
+  const detail = plan.data;
+  const categoryName = useMemo(() => {
+    const names = new Map((detail?.categories ?? []).map((c) => [c.id, c.name]));
+    return (categoryId: number | null) =>
+      categoryId == null ? t('plans.uncategorized') : (names.get(categoryId) ?? '');
+  }, [detail, t]);
+
+  if (!detail) {
+    return plan.status === 'error' ? (
+      <ErrorAlert error={plan.error} onRetry={plan.reload} />
+    ) : (
+      <Skeleton active />
+    );
+  }
+
+  const tasks = [...detail.tasks].sort((a, b) => a.number - b.number);
+  const uncategorized = tasks.filter((task) => task.categoryId == null).length;
+  const options = [
+    { value: ALL, label: `${t('plans.allCategories')} (${tasks.length})` },
+    ...[...detail.categories]
+      .sort((a, b) => a.ordinal - b.ordinal)
+      .map((c) => ({
+        value: String(c.id),
+        label: `${c.name} (${tasks.filter((task) => task.categoryId === c.id).length})`,
+      })),
+    ...(uncategorized > 0 ? [{ value: NONE, label: `${t('plans.uncategorized')} (${uncategorized})` }] : []),
+  ];
+  const shown = tasks.filter((task) =>
+    category === ALL
+      ? true
+      : category === NONE
+        ? task.categoryId == null
+        : String(task.categoryId) === category,
+  );
+  const editable = canWrite(user?.role, 'plan');
+
+  const columns: TableColumnsType<Task> = [
+    { title: t('plans.number'), dataIndex: 'number', width: 64, align: 'center' },
+    {
+      title: t('plans.category'),
+      key: 'category',
+      width: 120,
+      render: (_, task) => categoryName(task.categoryId),
+    },
+    {
+      title: t('plans.content'),
+      key: 'content',
+      render: (_, task) => (
+        <>
+          {task.title && <Typography.Text strong>{task.title}：</Typography.Text>}
+          <IndicatorText content={task.content} indicators={task.indicators} />
+        </>
+      ),
+    },
+    {
+      title: t('plans.indicators'),
+      key: 'indicators',
+      width: 200,
+      render: (_, task) => (
+        <ul className="indicator-list">
+          {[...task.indicators]
+            .sort((a, b) => a.position - b.position)
+            .map((i) => (
+              <li key={i.id}>
+                {i.subject ? `${i.subject} ` : ''}
+                <Typography.Text strong>{describeTarget(i, t, locale)}</Typography.Text>
+              </li>
+            ))}
+        </ul>
+      ),
+    },
+    {
+      title: t('plans.units'),
+      key: 'units',
+      width: 200,
+      render: (_, task) =>
+        [...task.units]
+          .sort((a, b) => a.position - b.position)
+          .map((u) => (
+            <Tag
+              key={u.unitId}
+              color={u.role === 'lead' ? 'red' : undefined}
+              title={u.role === 'lead' ? t('plans.lead') : t('plans.co')}
+              style={{ marginBottom: 4 }}
+            >
+              {u.name}
+            </Tag>
+          )),
+    },
+    {
+      title: t('plans.deadline'),
+      key: 'deadline',
+      width: 130,
+      render: (_, task) => (
+        <Space orientation="vertical" size={0}>
+          <span>{task.deadlineText}</span>
+          {task.deadlineDate && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDate(task.deadlineDate, locale)}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    ...(editable
+      ? [
+          {
+            title: t('app.actions'),
+            key: 'actions',
+            width: 70,
+            render: (_: unknown, task: Task) => (
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                aria-label={`${t('plans.editTask')} ${task.number}`}
+                onClick={() => setEditing(task)}
+              />
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {detail.title}
+      </Typography.Title>
+      <PlanFacts detail={detail} jurisdiction={nameOf(detail.jurisdictionId)} />
+      <div className="page-header" style={{ marginTop: 16 }}>
+        <Typography.Text strong data-testid="task-count">
+          {t('plans.tasksTotal', { n: tasks.length })}
+        </Typography.Text>
+      </div>
+      <Segmented
+        options={options}
+        value={category}
+        onChange={(v) => setCategory(String(v))}
+        style={{ marginBottom: 12, flexWrap: 'wrap', maxWidth: '100%' }}
+        aria-label={t('plans.category')}
+      />
+      <Table<Task>
+        rowKey="id"
+        size="middle"
+        bordered
+        columns={columns}
+        dataSource={shown}
+        pagination={false}
+        scroll={{ x: 960 }}
+      />
+      {editing && (
+        <EditTaskModal
+          task={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            plan.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function PlanFacts({ detail, jurisdiction }: { detail: PlanDetail; jurisdiction: string }) {
+  const { t, locale } = useI18n();
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, md: 3 }}
+      items={[
+        { key: 'j', label: t('plans.jurisdiction'), children: jurisdiction },
+        { key: 'y', label: t('plans.year'), children: detail.year },
+        { key: 'd', label: t('plans.docNumber'), children: detail.docNumber ?? '—' },
+        { key: 'i', label: t('plans.issuer'), children: detail.issuer ?? '—' },
+        { key: 's', label: t('plans.status'), children: t(`plans.status.${detail.status}`) },
+        { key: 'c', label: t('plans.categoryCount'), children: detail.categories.length },
+        { key: 'u', label: t('plans.updated'), children: formatDate(detail.updatedAt, locale) },
+      ]}
+    />
+  );
+}
+
+interface TaskForm {
+  title: string;
+  content: string;
+  deadlineText: string;
+}
+
+function EditTaskModal({ task, onClose, onSaved }: { task: Task; onClose: () => void; onSaved: () => void }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<TaskForm>();
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    try {
+      await endpoints.plans.updateTask(task.id, {
+        version: task.version,
+        title: values.title.trim() || null,
+        content: values.content.trim(),
+        deadlineText: values.deadlineText.trim() || null,
+      });
+      message.success(t('app.saved'));
+      onSaved();
+    } catch (error) {
+      if (isApiError(error, 'VERSION_CONFLICT')) {
+        // Someone saved first: say so and show theirs rather than overwrite it.
+        message.warning(t('plans.conflictReloaded'));
+        onSaved();
+      } else {
+        message.error(describeError(error, locale));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={`${t('plans.editTask')} · ${task.number}`}
+      onCancel={onClose}
+      onOk={() => void save()}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      confirmLoading={busy}
+      width={640}
+    >
+      <Form<TaskForm>
+        form={form}
+        layout="vertical"
+        initialValues={{
+          title: task.title ?? '',
+          content: task.content,
+          deadlineText: task.deadlineText ?? '',
+        }}
+      >
+        <Form.Item label={t('plans.taskTitle')} name="title">
+          <Input />
+        </Form.Item>
+        <Form.Item label={t('plans.content')} name="content" rules={[{ required: true, whitespace: true }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
+        </Form.Item>
+        <Form.Item label={t('plans.deadline')} name="deadlineText">
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
