@@ -34,7 +34,6 @@ function isCjk(ch: string): boolean {
  * class limits ("10蒸吨以下燃煤小锅炉"), the X of "由X提高到Y", numbers with no unit.
  */
 export function isQualifier(q: QuantityMatch, text: string): boolean {
-  const t = toHalfWidth(text);
   if (q.isBaseline || q.unit === null || q.ordinal) return true;
   if (q.unitKind === 'time' || q.unitKind === 'age' || q.unitKind === 'ordinal') return true;
   // "一张网", "一场三馆", "放映公益电影一场": a written-out 一 is a word, not a target.
@@ -43,8 +42,9 @@ export function isQualifier(q: QuantityMatch, text: string): boolean {
   if (q.numeral === 'chinese' && q.unit === '期') return true;
   // "二次供水", "二次结构": secondary, not twice.
   if (q.numeral === 'chinese' && q.unit === '次' && /^[二贰]次/.test(q.text)) return true;
-  const before = t.charAt(q.numberStart - 1);
-  const after = t.slice(q.end, q.end + 3);
+  // Only the characters around the quantity matter: widen just those.
+  const before = toHalfWidth(text.charAt(q.numberStart - 1));
+  const after = toHalfWidth(text.slice(q.end, q.end + 3));
   // "（5项）": a category's declared count.
   if (q.unit === '项' && /[（(]/.test(before) && /^[）)]/.test(after)) return true;
   // "2套房贷政策": a second home, not two of something.
@@ -64,7 +64,9 @@ export function isQualifier(q: QuantityMatch, text: string): boolean {
 /** Where the clause holding `pos` starts; an unclosed bracket before it starts one too. */
 function clauseStart(t: string, pos: number): number {
   let depth = 0;
-  for (let i = pos - 1; i >= 0; i--) {
+  // A clause longer than this is not a sentence (a table flattened into one line); cap it.
+  const floor = Math.max(0, pos - 120);
+  for (let i = pos - 1; i >= floor; i--) {
     const ch = t.charAt(i);
     if (CLAUSE_BOUNDARY.test(ch)) return i + 1;
     if (ch === '）' || ch === ')') depth++;
@@ -73,7 +75,7 @@ function clauseStart(t: string, pos: number): number {
       depth--;
     }
   }
-  return 0;
+  return floor;
 }
 
 /** Index of the last list separator outside brackets in [from, to), with its length. */
@@ -178,7 +180,13 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
     let textStart = q.numberStart;
     let textEnd = q.unitEnd;
     let subjectStart: number | null = null;
-    if (e > s) {
+    if (e - s > 20 && ne > ns) {
+      // A long run-up ("完成城区出入口、加油站、…等重点部位500处视频卡口抓拍点位建设"):
+      // what follows the number names the target better.
+      const [ts, te] = trimSpan(t, ns, ne);
+      subject = content.slice(ts, te);
+      textEnd = te;
+    } else if (e > s) {
       subjectStart = s;
       textStart = s;
       subject = content.slice(s, e);

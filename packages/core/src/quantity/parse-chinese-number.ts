@@ -4,20 +4,16 @@
  * exactly 10600 and not 10600.000000000002.
  */
 
+/** Full-width forms that are part of numbers and units; Chinese punctuation （，；） stays. */
+const WIDE_NUMBER_CHARS = /[０-９Ａ-Ｚａ-ｚ．％／＋－～]/g;
+
 /**
- * Full-width ASCII (０-９, Ａ-Ｚ, ．, ％, ／ …) to half-width, one UTF-16 unit for one, so
- * every index into the result is an index into the input.
- * "城镇新增就业５０万人" → "城镇新增就业50万人"
+ * Full-width digits, letters and the signs of numbers (．％／＋－～) to half-width, one
+ * UTF-16 unit for one, so every index into the result is an index into the input.
+ * "城镇新增就业５０万人，援助率１００％" → "城镇新增就业50万人，援助率100%"
  */
 export function toHalfWidth(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += text.charAt(i);
-  }
-  return out;
+  return text.replace(WIDE_NUMBER_CHARS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 const DIGITS: Readonly<Record<string, number>> = {

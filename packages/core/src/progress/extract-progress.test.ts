@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractIndicators } from '../indicators/extract-indicators';
+import type { Indicator } from '../model';
+import { checkStatedPercent, extractProgress, matchIndicator } from './extract-progress';
+
+/** A task of seed 000 (a city's third-quarter table): its content and its 三季度推进情况. */
+function task(content: string, progressText: string): { indicators: Indicator[]; progressText: string } {
+  return { indicators: extractIndicators(content), progressText };
+}
+
+const T1 = task(
+  '失业人员再就业1.06万人，城镇就业困难人员就业0.5万人。',
+  '完成失业人员再就业9539人，占年计划90.5%；就业困难人员就业3806人，占年计划93%。',
+);
+
+describe('extractProgress on seed 000', () => {
+  it('reads the figures, their indicators and the first stated percent', () => {
+    const p = extractProgress(T1.progressText, T1.indicators, '正常推进');
+    expect(p).toEqual({
+      text: T1.progressText,
+      status: '正常推进',
+      statedPercent: 90.5,
+      values: [
+        { subject: '失业人员再就业', value: 9539, unit: '人', indicator: 0 },
+        { subject: '就业困难人员就业', value: 3806, unit: '人', indicator: 1 },
+      ],
+    });
+  });
+
+  it.each<[string, string, number | null, Array<[number, string, number | null]>]>([
+    [
+      '发放创业担保贷款8700万元。',
+      '累计发放创业担保贷款6077万元，占年计划69.85%。',
+      69.85,
+      [[60770000, '元', 0]],
+    ],
+    [
+      '创建省级农村劳动力返乡创业基地2个，实现农村劳动力转移就业42万人。',
+      '梨树县、伊通县、双辽市3个省级农村劳动返乡创业基地正在有序推进，已带动农村劳动力转移就业39.7万人,占年计划94.52%。',
+      94.52,
+      [
+        [3, '个', 0],
+        [397000, '人', 1],
+      ],
+    ],
+    [
+      '参保职工门诊慢病、特病病种范围由原来的15种提高到29种；支付标准由原来的每个病种1000元提高到1500元至5000元。',
+      '职工门诊慢性病病种由原来的12种增加到19种、门诊特殊疾病病种由原来的3种增加到22种，职工门诊慢性病补贴标准由原来的1000元/年提高至5000元/年。',
+      null,
+      [
+        [19, '种', 0],
+        [22, '种', 0],
+        [5000, '元/年', 1],
+      ],
+    ],
+    ['新建城市公共wifi热点150个以上。', '完成新建公共热点126个，占年计划84%。', 84, [[126, '个', 0]]],
+    [
+      '继续实施食品药品放心工程，免费安装可追溯体系终端设备600台、油水分离器500套。',
+      '免费安装可追溯终端设备632台，提前并超额完成任务；油水分离器在市区安装完成400套，外市（县）安装完成32套。',
+      null,
+      [
+        [632, '台', 0],
+        [400, '套', 1],
+        [32, '套', 1],
+      ],
+    ],
+    [
+      '实施食品药品安全进万家工程，乡镇监管工作站达到全覆盖。',
+      '全市80%的乡镇已完成建立监管工作站任务。',
+      null,
+      [[80, '%', null]],
+    ],
+    [
+      '开展特种设备安全“五走进”和计量惠民生活动，免费检定衡器9000台。',
+      '开展宣传活动19场，免费检定涉及环保计量器具45台件，检查市本级加油站29家，加油机58台，检定在用衡器6780台件，占年计划75.33%。',
+      75.33,
+      [
+        [19, '场', null],
+        [45, '台件', 0],
+        [29, '家', null],
+        [58, '台', null],
+        [6780, '台件', 0],
+      ],
+    ],
+    ['完成法律援助案件2000件。', '完成法律援助1225件，占年度计划61.3%。', 61.3, [[1225, '件', 0]]],
+    [
+      '为计划生育特殊（空巢）家庭老人选送1名医护志愿者，为49-59周岁计划生育特殊（空巢）家庭人员办理住院护工保险。',
+      '已为1530户计生特殊家庭老人送去医务志愿者，占计生特殊家庭总数的61%；已为1462名49--59周岁计生特殊家庭办理护工保险，完成率达81.1%，10月末前将全面完成。',
+      81.1,
+      [
+        [1530, '户', null],
+        [1462, '名', null],
+      ],
+    ],
+    [
+      '推进北河污水管网建设，铺设污水管网10公里。',
+      '建设工期为2017年4月至2021年5月，截止目前，南北河污水管线改造工程已完成总体工程的1.9%。',
+      1.9,
+      [],
+    ],
+    [
+      '建设市政道路18条、12公里。',
+      '已开工建设17条，6条市政道路已实现通车，剩余1条道路将于近期进场施工。',
+      null,
+      [
+        [17, '条', 0],
+        [6, '条', 0],
+        [1, '条', 0],
+      ],
+    ],
+    [
+      '推进餐饮服务环节量化分级管理工作，完成25户B级店认证建设。',
+      '完成328户B级店认证建设，9月下旬在网站上进行结果公示。',
+      null,
+      [[328, '户', 0]],
+    ],
+  ])('%s', (content, progressText, stated, values) => {
+    const p = extractProgress(progressText, extractIndicators(content));
+    expect(p.statedPercent).toBe(stated);
+    expect(p.values.map((v) => [v.value, v.unit, v.indicator])).toEqual(values);
+  });
+
+  it('reads 完成年度目标任务的 and 占年任务之比 as stated percents', () => {
+    expect(extractProgress('改造农村危房3.2万户，完成年度目标任务的66.7%。', []).statedPercent).toBe(66.7);
+    expect(extractProgress('发放贷款5000万元，占年任务之比为57.5%。', []).statedPercent).toBe(57.5);
+    expect(extractProgress('完成改厕8398户，已完成建设任务90%。', []).statedPercent).toBe(90);
+  });
+
+  it('reads a status-only text as no figures', () => {
+    expect(extractProgress('此项工作已完成。', T1.indicators, '已完成')).toEqual({
+      text: '此项工作已完成。',
+      status: '已完成',
+      statedPercent: null,
+      values: [],
+    });
+  });
+
+  it('never throws on random text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
+        const p = extractProgress(s, T1.indicators);
+        checkStatedPercent(p, T1.indicators);
+        return p.values.every((v) => v.indicator === null || (v.indicator >= 0 && v.indicator < 2));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('checkStatedPercent', () => {
+  it('flags 9539 ÷ 10600 = 90.0% against a stated 90.5%', () => {
+    const p = extractProgress(T1.progressText, T1.indicators);
+    expect(checkStatedPercent(p, T1.indicators)).toEqual({ stated: 90.5, computed: 90 });
+  });
+
+  it('pairs each stated share with the figure before it', () => {
+    // 9539 agrees this time; 3806 ÷ 5000 = 76.1% does not agree with 93%.
+    const text = '完成失业人员再就业9539人，占年计划90%；就业困难人员就业3806人，占年计划93%。';
+    const p = extractProgress(text, T1.indicators);
+    expect(checkStatedPercent(p, T1.indicators)).toEqual({ stated: 93, computed: 76.1 });
+  });
+
+  it.each([
+    ['发放创业担保贷款8700万元。', '累计发放创业担保贷款6077万元，占年计划69.85%。'],
+    ['发放灵活就业社会保险补贴3500万元。', '发放社会保险补贴1667万元，占年计划47.6%。'],
+    [
+      '创建省级农村劳动力返乡创业基地2个，实现农村劳动力转移就业42万人。',
+      '已带动农村劳动力转移就业39.7万人,占年计划94.52%。',
+    ],
+    ['新建城市公共wifi热点150个以上。', '完成新建公共热点126个，占年计划84%。'],
+    [
+      '免费检定衡器9000台。',
+      '免费检定涉及环保计量器具45台件，检查市本级加油站29家，检定在用衡器6780台件，占年计划75.33%。',
+    ],
+    ['完成法律援助案件2000件。', '完成法律援助1225件，占年度计划61.3%。'],
+  ])('agrees with %s', (content, progressText) => {
+    const indicators = extractIndicators(content);
+    expect(checkStatedPercent(extractProgress(progressText, indicators), indicators)).toBeNull();
+  });
+
+  it('has nothing to compare without a stated share or a matched figure', () => {
+    const indicators = extractIndicators('加快微型消防站建设，实现全覆盖。');
+    const p = extractProgress('微型消防站建成811家，完成率71.83%。', indicators);
+    expect(checkStatedPercent(p, indicators)).toBeNull();
+  });
+
+  it('uses the match the office corrected', () => {
+    const p = extractProgress(T1.progressText, T1.indicators);
+    const corrected = { ...p, values: p.values.map((v) => ({ ...v, indicator: null })) };
+    expect(checkStatedPercent(corrected, T1.indicators)).toBeNull();
+  });
+});
+
+describe('matchIndicator', () => {
+  const indicators = T1.indicators;
+  it('prefers the closest subject among same-unit indicators', () => {
+    expect(matchIndicator({ subject: '就业困难人员就业', value: 3806, unit: '人' }, indicators)).toBe(1);
+    expect(matchIndicator({ subject: '失业人员再就业', value: 9539, unit: '名' }, indicators)).toBe(0);
+  });
+  it('matches nothing across kinds of unit', () => {
+    expect(matchIndicator({ subject: '失业人员再就业', value: 9539, unit: '元' }, indicators)).toBeNull();
+  });
+});
