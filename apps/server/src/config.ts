@@ -54,12 +54,13 @@ function parseTrustProxy(value: string | undefined): AppConfig['trustProxy'] {
   return value;
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  }
   return value;
 }
 
@@ -73,7 +74,7 @@ export interface ServerEnv {
 }
 
 /**
- * PORT (3000), HOST (0.0.0.0), MINSHENG_DATA_DIR (./data), DATABASE_URL, TRUST_PROXY,
+ * PORT (3000; 0 picks a free one), HOST (0.0.0.0), MINSHENG_DATA_DIR (./data), DATABASE_URL, TRUST_PROXY,
  * SESSION_TTL (minutes, 480), SECURE_COOKIES (auto|true|false), LOGIN_RATE_LIMIT (per minute, 10),
  * LOCKOUT_THRESHOLD (5), LOCKOUT_MINUTES (15), ALLOWED_ORIGINS (comma-separated), LOG_LEVEL (info),
  * MINSHENG_WEB_DIST (apps/web/dist).
@@ -83,7 +84,7 @@ export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerE
   if (!['auto', 'true', 'false'].includes(secure))
     throw new Error('SECURE_COOKIES must be auto, true or false');
   return {
-    port: positiveInt(env, 'PORT', 3000),
+    port: positiveInt(env, 'PORT', 3000, 0),
     host: env.HOST || '0.0.0.0',
     dataDir: env.MINSHENG_DATA_DIR || './data',
     databaseUrl: env.DATABASE_URL || undefined,
