@@ -15,7 +15,9 @@ export type Action =
   | 'plan.read'
   | 'plan.write'
   | 'plan.import'
-  | 'audit.read';
+  | 'audit.read'
+  | 'report.read'
+  | 'report.write';
 
 /** The records an action touches: their jurisdiction and, where it matters, their unit. */
 export interface Target {
@@ -23,8 +25,14 @@ export interface Target {
   unitId?: number | null;
 }
 
-/** Which roles may do what; `own` = only in the actor's own jurisdiction, `scope` = own and below. */
-const rules: Record<Action, Partial<Record<Role, 'own' | 'scope'>>> = {
+/**
+ * How far a role reaches for an action: `scope` = its jurisdiction and every one below it,
+ * `own` = its jurisdiction only, `unit` = its own unit's records only (reporters).
+ */
+export type Reach = 'own' | 'scope' | 'unit';
+
+/** Which roles may do what, and how far. A role missing from an action may not do it at all. */
+export const rules: Record<Action, Partial<Record<Role, Reach>>> = {
   'jurisdiction.read': { admin: 'scope', office: 'scope', leader: 'scope', reporter: 'own', deputy: 'scope' },
   'jurisdiction.write': { admin: 'scope' },
   'unit.read': { admin: 'scope', office: 'scope', leader: 'scope', reporter: 'own', deputy: 'scope' },
@@ -35,6 +43,8 @@ const rules: Record<Action, Partial<Record<Role, 'own' | 'scope'>>> = {
   'plan.write': { admin: 'scope', office: 'own' },
   'plan.import': { admin: 'scope', office: 'own' },
   'audit.read': { admin: 'scope', office: 'own' },
+  'report.read': { admin: 'scope', office: 'scope', leader: 'scope', reporter: 'unit' },
+  'report.write': { office: 'own', reporter: 'unit' },
 };
 
 export function can(actor: RequestActor | null | undefined, action: Action, target: Target = {}): boolean {
@@ -43,8 +53,12 @@ export function can(actor: RequestActor | null | undefined, action: Action, targ
   if (!reach) return false;
   const j = target.jurisdictionId;
   if (j != null) {
-    if (reach === 'own' && j !== actor.jurisdictionId) return false;
+    if ((reach === 'own' || reach === 'unit') && j !== actor.jurisdictionId) return false;
     if (reach === 'scope' && !actor.scope.has(j)) return false;
+  }
+  if (reach === 'unit') {
+    if (actor.unitId == null) return false;
+    if (target.unitId != null && target.unitId !== actor.unitId) return false;
   }
   return true;
 }
