@@ -14,7 +14,7 @@ import {
 } from '@minsheng/core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importDocument, readDocument } from '../../src/readers';
+import { importDocument } from '../../src/readers';
 import { DocumentReadError } from '../../src/readers/read-error';
 import { readSeed, renderSeed, SEED_FILES } from './render-seeds';
 

@@ -84,15 +84,25 @@ function markMerges(rows: LayoutCell[][]): LayoutCell[][] {
   const columns = header
     .map((cell, index) => (MERGE_HEADERS.some((pattern) => pattern.test(cell.text)) ? index : -1))
     .filter((index) => index >= 0);
+  // Rows a merge may still cover, per column: a category label "（5项）" spans 5 rows in the
+  // original (seed 002's rows 62–80 have blank, unmerged category cells); other labels run on.
+  const left = new Map<number, number>();
   const result: LayoutCell[][] = [];
   rows.forEach((row, rowIndex) => {
-    const above = result[rowIndex - 1];
     result.push(
       row.map((cell, column) => {
-        if (rowIndex < 2 || !columns.includes(column) || cell.text.trim() !== '') return cell;
-        const over = above?.[column];
-        const continues = over !== undefined && (over.text.trim() !== '' || over.mergedFromAbove);
-        return { text: '', mergedFromAbove: cell.mergedFromAbove || continues };
+        if (rowIndex < 1 || !columns.includes(column)) return cell;
+        if (cell.text.trim() !== '') {
+          const count = /[（(]\s*(\d+)\s*项\s*[)）]/.exec(cell.text.replace(/\s+/g, ''));
+          left.set(column, count ? Number(count[1]) - 1 : Number.POSITIVE_INFINITY);
+          return cell;
+        }
+        const remaining = left.get(column) ?? 0;
+        if (cell.mergedFromAbove || remaining > 0) {
+          left.set(column, remaining - 1);
+          return { text: '', mergedFromAbove: true };
+        }
+        return cell;
       }),
     );
   });
@@ -236,10 +246,46 @@ export async function renderXlsx(layout: LayoutBlock[]): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** The .docx and .xlsx renderings of a seed, with the layout they were made from. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Renders the layout as a web page in page chrome (nav, script, footer): paragraphs as <p>, tables
+ * with a <thead> header row, merges as rowspan, line breaks in cells as <br>.
+ */
+export function renderHtml(layout: LayoutBlock[]): Uint8Array {
+  const parts: string[] = [];
+  for (const block of layout) {
+    if (block.kind === 'paragraph') {
+      parts.push(`<p>${escapeHtml(block.text)}</p>`);
+      continue;
+    }
+    const rows = block.rows.map((row, rowIndex) => {
+      const cells = row.flatMap((cell, column) => {
+        if (cell.mergedFromAbove) return [];
+        let span = 1;
+        while (block.rows[rowIndex + span]?.[column]?.mergedFromAbove) span++;
+        const tag = rowIndex === 0 ? 'th' : 'td';
+        const rowspan = span > 1 ? ` rowspan="${span}"` : '';
+        return [`<${tag}${rowspan}>${cell.text.split('\n').map(escapeHtml).join('<br>')}</${tag}>`];
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    });
+    const [head, ...body] = rows;
+    parts.push(`<table border="1"><thead>${head ?? ''}</thead><tbody>${body.join('')}</tbody></table>`);
+  }
+  const html =
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>民生实事</title><style>td{border:1px}</style></head>' +
+    '<body><nav><a href="/">首页</a> &gt; <a href="/ms">民生档案</a></nav><script>var x = "<p>1、假任务</p>";</script>' +
+    `<div class="article">${parts.join('\n')}</div><footer>Copyright © 2011</footer></body></html>`;
+  return new TextEncoder().encode(html);
+}
+
+/** The .docx, .xlsx and .html renderings of a seed, with the layout they were made from. */
 export async function renderSeed(
   file: string,
-): Promise<{ layout: LayoutBlock[]; docx: Uint8Array; xlsx: Uint8Array }> {
+): Promise<{ layout: LayoutBlock[]; docx: Uint8Array; xlsx: Uint8Array; html: Uint8Array }> {
   const layout = seedLayout(readSeed(file));
-  return { layout, docx: await renderDocx(layout), xlsx: await renderXlsx(layout) };
+  return { layout, docx: await renderDocx(layout), xlsx: await renderXlsx(layout), html: renderHtml(layout) };
 }
