@@ -105,7 +105,11 @@ export function AppRoutes() {
 function LocalizedApp() {
   const { locale } = useI18n();
   return (
-    <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b8282e' } }}>
+    <ConfigProvider
+      locale={locale === 'en-US' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#b8282e', colorLink: '#a8071a' } }}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

@@ -36,7 +36,7 @@ export function PlanListPage() {
       width: 120,
       render: (_, plan) => nameOf(plan.jurisdictionId),
     },
-    { title: t('plans.docNumber'), dataIndex: 'docNumber', width: 170 },
+    { title: t('plans.docNumber'), dataIndex: 'docNumber', width: 200 },
     {
       title: t('plans.status'),
       dataIndex: 'status',
