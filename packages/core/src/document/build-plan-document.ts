@@ -132,9 +132,14 @@ function splitProgress(content: string): { content: string; progress: string | n
  */
 function splitItemTitle(text: string): { title: string | null; content: string } {
   const about = /^关于([^，,。；;：:]{2,24})[。：:]/.exec(text);
-  if (about?.[1] && text.length > about[0].length) return { title: about[1], content: text.slice(about[0].length) };
+  if (about?.[1] && text.length > about[0].length)
+    return { title: about[1], content: text.slice(about[0].length) };
   const named = /^([^，,。；;：:、\d（）()“”"]{2,16})[：:]/.exec(text);
-  if (named?.[1] && text.length > named[0].length && !/^(?:其中|目标|任务|内容|责任单位|牵头单位)$/.test(named[1])) {
+  if (
+    named?.[1] &&
+    text.length > named[0].length &&
+    !/^(?:其中|目标|任务|内容|责任单位|牵头单位)$/.test(named[1])
+  ) {
     return { title: named[1], content: text.slice(named[0].length) };
   }
   return { title: null, content: text };
@@ -297,7 +302,14 @@ function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['ki
     const { scale, unit } = measureScale(measure);
     if (v !== null) {
       indicators = [
-        { subject: subject || null, value: round(v * scale), unit, comparator: '=', baseline: null, text: content },
+        {
+          subject: subject || null,
+          value: round(v * scale),
+          unit,
+          comparator: '=',
+          baseline: null,
+          text: content,
+        },
       ];
     }
   }
@@ -311,11 +323,19 @@ function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['ki
       progress = {
         text,
         status: draft.status,
-        statedPercent: pct === null ? null : /%|％/.test(draft.done.percent) || pct > 1.5 ? pct : round(pct * 100),
+        statedPercent:
+          pct === null ? null : /%|％/.test(draft.done.percent) || pct > 1.5 ? pct : round(pct * 100),
         values:
           v === null
             ? []
-            : [{ subject: draft.target?.subject ?? null, value: round(v * scale), unit, indicator: indicators.length ? 0 : null }],
+            : [
+                {
+                  subject: draft.target?.subject ?? null,
+                  value: round(v * scale),
+                  unit,
+                  indicator: indicators.length ? 0 : null,
+                },
+              ],
       };
     } else if (draft.progressText !== null || draft.status !== null) {
       const text = draft.progressText ?? '';
@@ -340,13 +360,18 @@ function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['ki
 }
 
 /** value ÷ target of the first value tied to an indicator, against the stated share. */
-function ownPercentCheck(progress: TaskProgress, indicators: Indicator[]): { stated: number; computed: number } | null {
+function ownPercentCheck(
+  progress: TaskProgress,
+  indicators: Indicator[],
+): { stated: number; computed: number } | null {
   if (progress.statedPercent === null) return null;
   const v = progress.values.find((x) => x.indicator !== null);
   const target = v && v.indicator !== null ? indicators[v.indicator] : undefined;
   if (!v || !target || !target.value || target.unit === '%') return null;
   const computed = (v.value / target.value) * 100;
-  return Math.abs(computed - progress.statedPercent) > 0.5 ? { stated: progress.statedPercent, computed } : null;
+  return Math.abs(computed - progress.statedPercent) > 0.5
+    ? { stated: progress.statedPercent, computed }
+    : null;
 }
 
 function warn(code: ImportWarning['code'], message: string, task: number | null = null): ImportWarning {
@@ -470,7 +495,10 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
   doc.docNumber = findDocNumber(headCandidates);
   doc.issuer = findIssuer(title, paragraphs);
   doc.jurisdiction =
-    findJurisdiction(title, doc.issuer) ?? findShortFormPlace(title, paragraphs) ?? hints.jurisdiction ?? null;
+    findJurisdiction(title, doc.issuer) ??
+    findShortFormPlace(title, paragraphs) ??
+    hints.jurisdiction ??
+    null;
 
   let drafts: TaskDraft[];
   let categories: CategoryDraft[];
@@ -572,4 +600,3 @@ export function buildPlanDocument(source: SourceDocument, hints: ImportHints = {
     return emptyDocument(hints ?? {});
   }
 }
-

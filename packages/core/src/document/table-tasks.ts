@@ -233,7 +233,7 @@ export function readTable(rows: TableRow[]): TableResult {
       if (catCell && !catCell.merged && compactText(catCell.text)) {
         const label = parseCategoryLabel(catCell.text);
         if (label) category = useCategory(label);
-      } else if (category !== null && !catCell?.merged) {
+      } else if (category !== null) {
         // A blank category cell continues the category above only while it has room: past its
         // own "（N项）" the label is missing, not merged (002 rows 62–80).
         const open = categoryIndex.get(category);
@@ -304,7 +304,8 @@ export function readTable(rows: TableRow[]): TableResult {
     if (targetCol >= 0 && cellC(targetCol)) {
       // An indicator table: the task reads "城镇新增就业" + "1.8" + "万人".
       draft.target = { subject: content, value: cellC(targetCol), measure: cellC(measureCol) };
-      if (content && !content.includes(cellC(targetCol))) draft.content = `${content}${cellC(targetCol)}${cellC(measureCol)}`;
+      if (content && !content.includes(cellC(targetCol)))
+        draft.content = `${content}${cellC(targetCol)}${cellC(measureCol)}`;
     }
     if (doneCol >= 0 && (cellC(doneCol) || cellC(percentCol))) {
       draft.done = { value: cellC(doneCol), percent: cellC(percentCol) };

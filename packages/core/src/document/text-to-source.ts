@@ -15,8 +15,9 @@ function isSectionHeading(line: string): boolean {
   const t = compactText(line);
   if (!t || t.length > 40) return false;
   return (
-    /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[类部])/.test(t) ||
-    /[（(](?:共)?\d+[项件个][)）]$/.test(t)
+    /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[类部])/.test(
+      t,
+    ) || /[（(](?:共)?\d+[项件个][)）]$/.test(t)
   );
 }
 
