@@ -20,7 +20,7 @@ const LIST_SEPARATOR_RE = /(、|以及|和|及|与|或|并)/g;
 const LEADING_NOISE_RE =
   /^(?:[\s、，,；;：:“”"'‘’《》()（）【】\-—]|[（(]?[一二三四五六七八九十\d]+[)）、.](?!\d)|其中|另外|同时|并且|并|以及|和|及|与|为|对|向|给|在|按照|按|将|把|再|共|约|近|从|(?:到|至|截至|截止)?\d{4}年(?:底|末|内|前|度|起)?|全年共计)+/;
 const TRAILING_NOISE_RE =
-  /(?:[\s、，,；;：:“”"'‘’《》（(【\-—]|不低于|不少于|不小于|不超过|不高于|至少|最少|超过|控制在|达到|达|提高到|提升到|增加到|增长到|提高至|提升至|增加至|增长至|降低到|降至|增至|分别为|分别|为|是|约|近|共计|共|总计|合计|累计|的|要|\d{4}年(?:底|末|内|前|度)?)+$/;
+  /(?:[\s、，,；;：:“”"'‘’《》（(【\-—]|不低于|不少于|不小于|不超过|不高于|至少|最少|超过|控制在|达到|达|提高到|提升到|增加到|增长到|提高至|提升至|增加至|增长至|降低到|降低至|降至|增至|缩短到|缩短至|压缩到|压缩至|减少到|减少至|分别为|分别|为|是|约|近|共计|共|总计|合计|累计|的|要|\d{4}年(?:底|末|内|前|度)?)+$/;
 /** Verbs that progress reports put before what was done: "完成失业人员再就业9539人". */
 const PROGRESS_VERBS_RE =
   /^(?:截至目前|截止目前|目前|现已|已经|已|累计|共计|共|全年|年内|完成了|完成|实现|新增|达到|其中)+/;
@@ -29,15 +29,30 @@ function isCjk(ch: string): boolean {
   return /[\u4e00-\u9fff]/.test(ch);
 }
 
+/** Words that make an age or a duration something to reach: "达到78岁", "缩短至3天". */
+const TARGET_VERB_RE =
+  /(?:达到|达|提高到|提高至|提升到|提升至|延长到|延长至|缩短到|缩短至|压缩到|压缩至|缩减到|缩减至|减少到|减少至|降低到|降至|减至|缩至|控制在|不超过|不少于|不低于|以内)$/;
+/** Verbs before a written-out 一 that make it a count: "新建一所学校". */
+const BUILD_VERB_RE =
+  /(?:新建|建设|建成|改造|改建|扩建|创建|打造|新增|新开|开工|完成|设立|成立|组建|配备|开通|启用|投用)$/;
+
 /**
  * Quantities that only qualify or name something: ages, dates, ordinals, document counts,
  * class limits ("10蒸吨以下燃煤小锅炉"), the X of "由X提高到Y", numbers with no unit.
  */
 export function isQualifier(q: QuantityMatch, text: string): boolean {
   if (q.isBaseline || q.unit === null || q.ordinal) return true;
-  if (q.unitKind === 'time' || q.unitKind === 'age' || q.unitKind === 'ordinal') return true;
-  // "一张网", "一场三馆", "放映公益电影一场": a written-out 一 is a word, not a target.
-  if (q.numeral === 'chinese' && q.value === 1 && /^[一壹]/.test(q.text)) return true;
+  if (q.unitKind === 'time' || q.unitKind === 'ordinal') return true;
+  const lead = toHalfWidth(text.slice(Math.max(0, q.numberStart - 6), q.numberStart));
+  // Ages qualify people ("7岁以下儿童", "49-59周岁") unless raised to: "人均预期寿命达到78岁".
+  if (q.unitKind === 'age' && !TARGET_VERB_RE.test(lead)) return true;
+  // Durations are targets when bounded ("压缩至5个工作日", "控制在15分钟以内"), else names
+  // ("城市半小时，农村两小时"服务圈).
+  if (q.unitKind === 'duration' && q.comparator === '=' && !TARGET_VERB_RE.test(lead)) return true;
+  // "一张网", "一场三馆", "放映公益电影一场": a written-out 一 is a word, not a target,
+  // unless something is built: "新建一所学校".
+  if (q.numeral === 'chinese' && q.value === 1 && /^[一壹]/.test(q.text) && !BUILD_VERB_RE.test(lead))
+    return true;
   // "二期", "（一期）": phases are names.
   if (q.numeral === 'chinese' && q.unit === '期') return true;
   // "二次供水", "二次结构": secondary, not twice.
@@ -45,8 +60,8 @@ export function isQualifier(q: QuantityMatch, text: string): boolean {
   // Only the characters around the quantity matter: widen just those.
   const before = toHalfWidth(text.charAt(q.numberStart - 1));
   const after = toHalfWidth(text.slice(q.end, q.end + 3));
-  // "（5项）": a category's declared count.
-  if (q.unit === '项' && /[（(]/.test(before) && /^[）)]/.test(after)) return true;
+  // "（5项）", "（共10项）": a category's declared count.
+  if (q.unit === '项' && /[（(][共计]{0,2}$/.test(lead) && /^[）)]/.test(after)) return true;
   // "2套房贷政策": a second home, not two of something.
   if (q.unit === '套' && after.startsWith('房')) return true;
   // "100兆/秒占比达到82%": the 100 names which households are counted.
@@ -156,25 +171,30 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
   const kept = findQuantities(content).filter((q) => !isQualifier(q, content));
   const readings: IndicatorReading[] = [];
   const extraLeading = options.progress ? PROGRESS_VERBS_RE : undefined;
+  // Where each quantity's own words start, and where the previous one's words must stop:
+  // "买到低于市场平均价格20%以上的平价蔬菜和低于市场平均价格5%以上的米" splits at 和.
+  const starts = kept.map((q, i) => {
+    const cs = clauseStart(t, q.numberStart);
+    const prev = i > 0 ? kept[i - 1] : undefined;
+    if (prev === undefined || prev.end <= cs)
+      return { cs, rawStart: cs, stopBefore: q.numberStart, listed: false };
+    const sep = lastTopLevelSeparator(t, prev.end, q.numberStart);
+    if (sep === null) return { cs, rawStart: prev.end, stopBefore: q.numberStart, listed: false };
+    const rawStart = sep.at + sep.length;
+    return { cs, rawStart, stopBefore: sep.at, listed: t.slice(rawStart, q.numberStart).trim() === '' };
+  });
   for (let i = 0; i < kept.length; i++) {
     const q = kept[i];
-    if (q === undefined) continue;
-    const prev = i > 0 ? kept[i - 1] : undefined;
-    const next = kept[i + 1];
-    const cs = clauseStart(t, q.numberStart);
-    let rawStart = cs;
-    let listed = false;
-    if (prev !== undefined && prev.end > cs) {
-      const sep = lastTopLevelSeparator(t, prev.end, q.numberStart);
-      rawStart = sep === null ? prev.end : sep.at + sep.length;
-      listed = sep !== null && t.slice(sep.at + sep.length, q.numberStart).trim() === '';
-    }
+    const own = starts[i];
+    if (q === undefined || own === undefined) continue;
+    const next = starts[i + 1];
+    const { cs, rawStart, listed } = own;
     let [s, e] = trimSpan(t, rawStart, q.numberStart, extraLeading);
     if (q.baseline !== null) {
       const from = /(?:由|从)/.exec(t.slice(s, e));
       if (from) [s, e] = trimSpan(t, s, s + from.index, extraLeading);
     }
-    const limit = next !== undefined ? next.numberStart : t.length;
+    const limit = next !== undefined ? next.stopBefore : t.length;
     const [ns, ne] = nounAfter(t, q.end, limit);
     let subject: string | null = null;
     let textStart = q.numberStart;

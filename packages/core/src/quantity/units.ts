@@ -19,6 +19,7 @@ export type UnitKind =
   | 'percent'
   | 'points'
   | 'time'
+  | 'duration'
   | 'age'
   | 'ordinal'
   | 'noun';
@@ -40,6 +41,9 @@ const UNIT_TABLE: ReadonlyArray<readonly [string, UnitKind]> = [
   ['延米', 'length'],
   ['米', 'length'],
   ['平方公里', 'area'],
+  ['平方千米', 'area'],
+  ['㎡', 'area'],
+  ['m²', 'area'],
   ['平方米', 'area'],
   ['平米', 'area'],
   ['亩', 'area'],
@@ -52,12 +56,14 @@ const UNIT_TABLE: ReadonlyArray<readonly [string, UnitKind]> = [
   ['千克', 'weight'],
   ['市斤', 'weight'],
   ['斤', 'weight'],
+  ['毫克', 'weight'],
+  ['微克', 'weight'],
+  ['克', 'weight'],
   ['千瓦时', 'power'],
   ['千瓦', 'power'],
   ['兆瓦', 'power'],
   ['kW', 'power'],
   ['MW', 'power'],
-  ['kV', 'power'],
   ['兆/秒', 'bandwidth'],
   ['兆', 'bandwidth'],
   ['Mbps', 'bandwidth'],
@@ -110,6 +116,7 @@ const UNIT_TABLE: ReadonlyArray<readonly [string, UnitKind]> = [
   ['宗', 'count'],
   ['笔', 'count'],
   ['篇', 'count'],
+  ['倍', 'count'],
   // time and age: parsed so they can be left out, never targets
   ['周岁', 'age'],
   ['岁', 'age'],
@@ -118,10 +125,13 @@ const UNIT_TABLE: ReadonlyArray<readonly [string, UnitKind]> = [
   ['年', 'time'],
   ['月', 'time'],
   ['日', 'time'],
-  ['天', 'time'],
-  ['小时', 'time'],
-  ['分钟', 'time'],
   ['周', 'time'],
+  // durations: targets only with a comparator ("办结时限压缩至5个工作日", "优良天数达到300天")
+  ['个工作日', 'duration'],
+  ['工作日', 'duration'],
+  ['天', 'duration'],
+  ['小时', 'duration'],
+  ['分钟', 'duration'],
   ['届', 'ordinal'],
   ['号', 'ordinal'],
   ['级', 'ordinal'],
@@ -201,7 +211,9 @@ export function matchUnit(text: string, pos: number): UnitMatch | null {
       if (paren) return { unit: `${unit}次`, kind, length: unit.length + 3 };
     }
     // Rates: "120万吨/年", "1000元/年".
-    const rate = /^\/(年|月|日|天|人|户|次|秒|小时)/.exec(text.slice(after, after + 4));
+    const rate = /^\/(立方米|平方米|小时|年|月|日|天|人|户|次|秒|吨|亩|辆|台)/.exec(
+      text.slice(after, after + 5),
+    );
     if (rate && !unit.includes('/')) {
       return { unit: `${unit}/${rate[1] ?? ''}`, kind, length: unit.length + rate[0].length };
     }
