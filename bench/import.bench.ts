@@ -1,5 +1,6 @@
 /**
- * npm run bench:import — reads each seed (and each fixtures/genre/*.txt) that has a hand-checked
+ * npm run bench:import — reads each seed (and each document in fixtures/genre and fixtures/genre2,
+ * any format the readers take: .txt / .html / .docx / .xlsx) that has a hand-checked
  * `<name>.expected.json` beside it through the server's reader and the core importer, times it
  * (best of N runs, MB/s) and scores it against the expected plan document (bench/lib/score.ts).
  *
@@ -17,7 +18,7 @@ import type { DocumentScore, Mismatch } from './lib/score';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const FIXTURE_DIRS = ['fixtures/seeds', 'fixtures/genre'];
+const FIXTURE_DIRS = ['fixtures/seeds', 'fixtures/genre', 'fixtures/genre2'];
 
 interface Options {
   runs: number;
