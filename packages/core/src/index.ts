@@ -12,3 +12,5 @@ export type { QuantityMatch } from './quantity/find-quantities';
 export { unitKind } from './quantity/units';
 export type { UnitKind } from './quantity/units';
 export { matchIndicator } from './progress/extract-progress';
+export { parseUnits } from './units/parse-units';
+export { compactText } from './text/normalize';
