@@ -58,7 +58,6 @@ export function isQualifier(q: QuantityMatch, text: string): boolean {
   // "二次供水", "二次结构": secondary, not twice.
   if (q.numeral === 'chinese' && q.unit === '次' && /^[二贰]次/.test(q.text)) return true;
   // Only the characters around the quantity matter: widen just those.
-  const before = toHalfWidth(text.charAt(q.numberStart - 1));
   const after = toHalfWidth(text.slice(q.end, q.end + 3));
   // "（5项）", "（共10项）": a category's declared count.
   if (q.unit === '项' && /[（(][共计]{0,2}$/.test(lead) && /^[）)]/.test(after)) return true;
