@@ -1,0 +1,180 @@
+/**
+ * Records for the authorization matrix: in each jurisdiction a plan with a category, a task and
+ * an indicator, a user, and an import in preview; plus factories for fresh records, for calls
+ * that retire or consume what they touch. Written straight to the tables, so the matrix does
+ * not depend on the services it tests.
+ */
+import type { DatabaseHandle } from '../../src/db/client';
+import {
+  categories,
+  indicators,
+  jurisdictions,
+  planImports,
+  plans,
+  sourceDocuments,
+  taskUnits,
+  tasks,
+  units,
+  users,
+} from '../../src/db/schema';
+import type { World } from './helpers';
+
+export interface TargetRecords {
+  jurisdictionId: number;
+  unitId: number;
+  userId: number;
+  planId: number;
+  categoryId: number;
+  taskId: number;
+  indicatorId: number;
+  importId: number;
+}
+
+export interface Fixtures {
+  byJurisdiction(jurisdictionId: number): TargetRecords;
+  freshJurisdiction(parentId: number): Promise<number>;
+  freshUnit(jurisdictionId: number): Promise<number>;
+  freshUser(jurisdictionId: number): Promise<number>;
+  freshPlan(jurisdictionId: number, unitId: number): Promise<TargetRecords>;
+  freshImport(jurisdictionId: number): Promise<number>;
+}
+
+/** A minimal plan document as the importer writes it (docs/contracts/plan-document.md). */
+function planDocument(title: string) {
+  return {
+    title,
+    year: 2026,
+    issuer: null,
+    docNumber: null,
+    declaredCategories: 1,
+    declaredTasks: 1,
+    categories: [
+      {
+        ordinal: 1,
+        name: '就业创业',
+        declaredTasks: 1,
+        tasks: [
+          {
+            number: 1,
+            title: null,
+            content: '城镇新增就业9万人',
+            deadline: { text: '年底前', date: '2026-12-31' },
+            units: { lead: ['人社厅'], co: [] },
+            indicators: [
+              { subject: '城镇新增就业', value: 90000, unit: '人', comparator: '>=', text: '9万人' },
+            ],
+            source: { line: 1 },
+            warnings: [],
+          },
+        ],
+      },
+    ],
+    warnings: [],
+  };
+}
+
+export async function createFixtures(handle: DatabaseHandle, world: World): Promise<Fixtures> {
+  const db = handle.db;
+  let counter = 0;
+  const next = () => ++counter;
+
+  async function freshPlan(jurisdictionId: number, unitId: number): Promise<TargetRecords> {
+    const n = next();
+    const [plan] = await db
+      .insert(plans)
+      .values({ jurisdictionId, year: 2026, title: `2026年民生实事 ${n}` })
+      .returning();
+    const [category] = await db
+      .insert(categories)
+      .values({ planId: plan!.id, ordinal: 1, name: '就业创业' })
+      .returning();
+    const [task] = await db
+      .insert(tasks)
+      .values({ planId: plan!.id, categoryId: category!.id, number: 1, content: '城镇新增就业9万人' })
+      .returning();
+    await db.insert(taskUnits).values({ taskId: task!.id, unitId, role: 'lead', countsInCompletion: true });
+    const [indicator] = await db
+      .insert(indicators)
+      .values({ taskId: task!.id, value: 90000, unit: '人', comparator: '>=', text: '9万人' })
+      .returning();
+    return {
+      jurisdictionId,
+      unitId,
+      userId: await freshUser(jurisdictionId),
+      planId: plan!.id,
+      categoryId: category!.id,
+      taskId: task!.id,
+      indicatorId: indicator!.id,
+      importId: await freshImport(jurisdictionId),
+    };
+  }
+
+  async function freshUser(jurisdictionId: number): Promise<number> {
+    const [row] = await db
+      .insert(users)
+      .values({
+        username: `fixture.user.${next()}`,
+        displayName: '测试用户',
+        passwordHash: 'x',
+        role: 'leader',
+        jurisdictionId,
+      })
+      .returning();
+    return row!.id;
+  }
+
+  async function freshImport(jurisdictionId: number): Promise<number> {
+    const content = new TextEncoder().encode('一、就业创业\n1.城镇新增就业9万人。（牵头单位：人社厅）');
+    const [doc] = await db
+      .insert(sourceDocuments)
+      .values({
+        jurisdictionId,
+        fileName: 'plan.txt',
+        mediaType: 'text/plain',
+        size: content.length,
+        sha256: 'fixture',
+        content,
+      })
+      .returning();
+    const [row] = await db
+      .insert(planImports)
+      .values({ jurisdictionId, sourceDocumentId: doc!.id, document: planDocument(`导入 ${next()}`) })
+      .returning();
+    return row!.id;
+  }
+
+  async function freshJurisdiction(parentId: number): Promise<number> {
+    const [row] = await db
+      .insert(jurisdictions)
+      .values({ name: `测试区 ${next()}`, level: 'district', parentId })
+      .returning();
+    return row!.id;
+  }
+
+  async function freshUnit(jurisdictionId: number): Promise<number> {
+    const [row] = await db
+      .insert(units)
+      .values({ jurisdictionId, name: `测试单位 ${next()}` })
+      .returning();
+    return row!.id;
+  }
+
+  const shared = new Map<number, TargetRecords>();
+  const { provA, cityA1, provB } = world.jurisdictions;
+  shared.set(provA, await freshPlan(provA, world.units.unitA));
+  shared.set(cityA1, await freshPlan(cityA1, world.units.unitA1));
+  shared.set(provB, await freshPlan(provB, world.units.unitB));
+
+  return {
+    byJurisdiction(jurisdictionId) {
+      const records = shared.get(jurisdictionId);
+      if (!records) throw new Error(`no fixtures in jurisdiction ${jurisdictionId}`);
+      return records;
+    },
+    freshJurisdiction,
+    freshUnit,
+    freshUser,
+    freshPlan,
+    freshImport,
+  };
+}
