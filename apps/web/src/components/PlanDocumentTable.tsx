@@ -106,6 +106,7 @@ export function PlanDocumentTable({ document: doc, onChange }: PlanDocumentTable
     {
       title: t('plans.content'),
       key: 'content',
+      minWidth: 320,
       render: (_, row) =>
         editable(
           row,
@@ -139,7 +140,7 @@ export function PlanDocumentTable({ document: doc, onChange }: PlanDocumentTable
     {
       title: t('plans.units'),
       key: 'units',
-      width: 220,
+      width: 190,
       render: (_, row) =>
         editable(
           row,
@@ -160,7 +161,7 @@ export function PlanDocumentTable({ document: doc, onChange }: PlanDocumentTable
     {
       title: t('import.rowWarnings'),
       key: 'warnings',
-      width: 220,
+      width: 190,
       render: (_, row) =>
         row.warnings.length > 0 && (
           <ul className="row-warnings" aria-label={t('import.rowWarnings')}>
@@ -207,7 +208,7 @@ export function PlanDocumentTable({ document: doc, onChange }: PlanDocumentTable
         dataSource={shown}
         pagination={false}
         rowClassName={(row) => (row.warnings.length > 0 ? 'row-warned' : '')}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1080 }}
       />
     </div>
   );

@@ -22,6 +22,7 @@ import {
 import { InboxOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { PlanDocumentBody, PlanImport, UnitMatch } from '@minsheng/contract';
+import { isApiError } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PlanDocumentTable } from '../../components/PlanDocumentTable';
@@ -234,7 +235,13 @@ function ImportReview({ id }: { id: number }) {
       adopt(saved);
       return saved;
     } catch (e) {
-      setError(e);
+      if (isApiError(e, 'VERSION_CONFLICT')) {
+        // Someone else saved this preview first: show theirs rather than overwrite it.
+        message.warning(t('plans.conflictReloaded'));
+        adopt(await endpoints.imports.get(current.id));
+      } else {
+        setError(e);
+      }
       return null;
     } finally {
       setBusy(false);

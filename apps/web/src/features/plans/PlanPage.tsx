@@ -89,6 +89,7 @@ export function PlanPage() {
     {
       title: t('plans.content'),
       key: 'content',
+      minWidth: 340,
       render: (_, task) => (
         <>
           {task.title && <Typography.Text strong>{task.title}：</Typography.Text>}
@@ -99,7 +100,7 @@ export function PlanPage() {
     {
       title: t('plans.indicators'),
       key: 'indicators',
-      width: 200,
+      width: 190,
       render: (_, task) => (
         <ul className="indicator-list">
           {[...task.indicators]
@@ -116,7 +117,7 @@ export function PlanPage() {
     {
       title: t('plans.units'),
       key: 'units',
-      width: 200,
+      width: 180,
       render: (_, task) =>
         [...task.units]
           .sort((a, b) => a.position - b.position)
@@ -191,7 +192,7 @@ export function PlanPage() {
         columns={columns}
         dataSource={shown}
         pagination={false}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1100 }}
       />
       {editing && (
         <EditTaskModal
