@@ -223,6 +223,30 @@ describe('extractIndicators on the seeds', () => {
   });
 });
 
+// Phrasings other provinces' plans use, so the rules hold beyond the five seeds.
+const GENRE_CASES: ReadonlyArray<readonly [string, string[]]> = [
+  ['新建一所九年一贯制学校，整合成一个网上服务大厅。', ['1 所']],
+  ['推行“一件事一次办”，实现“最多跑一次”。', []],
+  ['企业开办时间压缩至3个工作日以内。', ['3 个工作日 <=']],
+  ['空气质量优良天数达到300天。', ['300 天']],
+  ['打造“15分钟健身圈”，城市半小时、农村两小时服务圈。', []],
+  ['人均预期寿命达到78.5岁，为80周岁以上老年人发放高龄津贴每人每月200元。', ['78.5 岁', '200 元']],
+  ['PM2.5平均浓度控制在35微克/立方米以内。', ['35 微克/立方米 <=']],
+  ['新建110kV变电站3座，建设5G基站1000个。', ['3 座', '1000 个']],
+  ['新增城市绿地5万㎡。', ['50000 ㎡']],
+  ['为困难家庭每户补助3至5万元。', ['30000-50000 元 range']],
+  ['农村贫困发生率降至1%以下，逾20万人受益。', ['1 % <=', '200000 人 >=']],
+  ['全年新增城镇就业20余万人。', ['200000 人 >=']],
+  ['实施“十四五”规划第一批项目10个（共10项）。', ['10 个']],
+  ['城乡居民基础养老金最低标准提高到每人每月120元，较2019年提高2个百分点。', ['120 元', '2 个百分点']],
+];
+
+describe('extractIndicators beyond the seeds', () => {
+  it.each(GENRE_CASES)('%s', (content, expected) => {
+    expect(extractIndicators(content).map(summary)).toEqual(expected);
+  });
+});
+
 describe('extractIndicators: subjects and spans', () => {
   it.each([
     ['城镇新增就业50万人', '城镇新增就业', '城镇新增就业50万人'],

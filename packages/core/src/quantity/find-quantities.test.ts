@@ -84,6 +84,13 @@ describe('findQuantities on phrases from the seeds', () => {
       ],
     ],
     ['举办第十七届松花江之夏', [{ value: 17, unit: '届', comparator: '=' }]],
+    ['每户补助3至5万元', [{ value: 30000, valueMax: 50000, unit: '元', comparator: 'range' }]],
+    ['逾20万人受益', [{ value: 200000, unit: '人', comparator: '>=' }]],
+    ['新增城镇就业20余万人', [{ value: 200000, unit: '人', comparator: '>=' }]],
+    ['发放贷款2000多万元', [{ value: 20000000, unit: '元', comparator: '>=' }]],
+    ['补贴标准为200元/平方米', [{ value: 200, unit: '元/平方米', comparator: '=' }]],
+    ['新增绿地5万㎡', [{ value: 50000, unit: '㎡', comparator: '=' }]],
+    ['百分之九十五的行政村', [{ value: 95, unit: '%', comparator: '=' }]],
   ])('%s', (text, expected) => {
     const found = findQuantities(text);
     expect(found).toHaveLength(expected.length);

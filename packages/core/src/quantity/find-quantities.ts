@@ -58,6 +58,7 @@ const PREFIX_COMPARATORS: ReadonlyArray<readonly [string, Comparator]> = [
   ['最少', '>='],
   ['超过', '>='],
   ['多于', '>='],
+  ['逾', '>='],
   ['高于', '>='],
   ['大于', '>='],
   ['不超过', '<='],
@@ -94,6 +95,8 @@ interface NumberToken {
 }
 
 interface Core {
+  /** Power of ten of the 万/亿 written after an Arabic number, 0 when none. */
+  exponent: number;
   numberStart: number;
   numberEnd: number;
   value: number;
@@ -167,10 +170,12 @@ function readCore(t: string, tok: NumberToken): Core {
   let scaled = tok.scaled;
   let approx = false;
   let numberEnd = tok.end;
+  let exponent = 0;
   const applyScale = (): void => {
     const s = SCALE_RE.exec(t.slice(pos, pos + 2));
     if (!s || tok.percent) return;
     const exp = SCALE_EXPONENTS[s[1] ?? ''] ?? 0;
+    exponent = exp;
     value =
       tok.numeral === 'arabic' && !approx
         ? scaleDecimal(t.slice(tok.start, tok.end), exp)
@@ -191,6 +196,7 @@ function readCore(t: string, tok: NumberToken): Core {
   }
   if (tok.percent) {
     return {
+      exponent,
       numberStart: tok.start,
       numberEnd,
       value,
@@ -207,6 +213,7 @@ function readCore(t: string, tok: NumberToken): Core {
   if (pct) {
     const unit = pct[1] ?? '%';
     return {
+      exponent,
       numberStart: tok.start,
       numberEnd,
       value,
@@ -221,6 +228,7 @@ function readCore(t: string, tok: NumberToken): Core {
   const unit = matchUnit(t, pos);
   if (unit) {
     return {
+      exponent,
       numberStart: tok.start,
       numberEnd,
       value,
@@ -236,6 +244,7 @@ function readCore(t: string, tok: NumberToken): Core {
     const noun = matchCountedNoun(t, pos);
     if (noun !== null) {
       return {
+        exponent,
         numberStart: tok.start,
         numberEnd,
         value,
@@ -249,6 +258,7 @@ function readCore(t: string, tok: NumberToken): Core {
     }
   }
   return {
+    exponent,
     numberStart: tok.start,
     numberEnd,
     value,
@@ -314,6 +324,10 @@ export function findQuantities(text: string): QuantityMatch[] {
       if (tok2 !== null && tok2.start === end + (sep[1] ?? '').length) {
         const core2 = readCore(t, tok2);
         if (core2.unit !== null && (unit === null || unit === core2.unit)) {
+          // "3至5万元": the 万 of the high end scales the low end too.
+          if (core.unit === null && core.exponent === 0 && core2.exponent > 0 && tok.numeral === 'arabic') {
+            value = scaleDecimal(t.slice(tok.start, tok.end), core2.exponent);
+          }
           valueMax = core2.value;
           if (valueMax < value) [value, valueMax] = [valueMax, value];
           unit = core2.unit;
