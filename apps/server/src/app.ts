@@ -121,6 +121,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const auth = createAuthService({ db: options.db.db, config });
   registerAuth(app, { auth, config });
+  const sweep = setInterval(
+    () =>
+      void auth
+        .deleteExpiredSessions()
+        .catch((error) => app.log.warn({ err: error }, 'session sweep failed')),
+    60 * 60 * 1000,
+  );
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   authRoutes(app, { auth, config });
   healthRoutes(app, { handle: options.db, version: config.version });
 

@@ -63,7 +63,14 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    app = await buildApp({ db: handle, config: env.app, logger: { level: env.logLevel } });
+    app = await buildApp({
+      db: handle,
+      config: env.app,
+      logger: {
+        level: env.logLevel,
+        redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      },
+    });
     await seedDemoData(handle, (message) => app?.log.info(message));
     await app.listen({ port: env.port, host: env.host });
     app.log.info(

@@ -150,8 +150,10 @@ export async function deleteOtherSessions(
   await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
 }
 
-export async function deleteExpiredSessions(db: Database): Promise<void> {
-  await db.delete(sessions).where(sql`${sessions.expiresAt} <= now()`);
+/** Removes expired sessions: of one account (at its login), or of all (periodic clean-up). */
+export async function deleteExpiredSessions(db: Database, userId?: number): Promise<void> {
+  const expired = sql`${sessions.expiresAt} <= now()`;
+  await db.delete(sessions).where(userId === undefined ? expired : and(eq(sessions.userId, userId), expired));
 }
 
 export interface AuthAuditEntry {

@@ -131,6 +131,7 @@ export function createAuthService({ db, config }: AuthServiceDeps) {
         throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
       }
       if (account.failedLogins > 0 || account.lockedUntil) await repo.clearFailedLogins(db, account.id);
+      await repo.deleteExpiredSessions(db, account.id);
 
       const token = randomToken();
       const sessionId = hashSessionToken(token);
