@@ -76,6 +76,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandler(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // HSTS only over TLS (directly or via a trusted proxy): plain-http intranet installs stay reachable.
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=15552000');
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');
     }
@@ -100,8 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         scriptSrcAttr: ["'none'"],
       },
     },
-    // HSTS only makes sense over TLS; a proxy that terminates TLS should set it.
-    strictTransportSecurity: false,
+    strictTransportSecurity: false, // set per request above, over TLS only
     referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(rateLimit, {

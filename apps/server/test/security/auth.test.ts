@@ -75,6 +75,8 @@ describe.each(testDatabases())('accounts and sessions on %s', (kind) => {
       const trusted = await proxied.inject({ method: 'POST', url: '/api/auth/login', payload, headers });
       expect(trusted.statusCode).toBe(200);
       expect(trusted.cookies[0]!.secure).toBe(true);
+      expect(trusted.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(untrusted.headers['strict-transport-security']).toBeUndefined();
     } finally {
       await proxied.close();
     }
