@@ -14,3 +14,4 @@ export type { UnitKind } from './quantity/units';
 export { matchIndicator } from './progress/extract-progress';
 export { parseUnits } from './units/parse-units';
 export { compactText } from './text/normalize';
+export { completionsFromProgress } from './rating/progress-completions';

@@ -10,7 +10,6 @@ import {
   buildResponsibilityTable,
   exportTableDocx,
   exportTableXlsx,
-  formatOfficialDate,
   mergeRuns,
   type ExportPlan,
 } from './index';
@@ -60,10 +59,6 @@ const tableOf = (blocks: SourceBlock[]) => {
 };
 
 describe('official tables', () => {
-  it('writes dates as officials do', () => {
-    expect(formatOfficialDate('2020-09-25')).toBe('2020年9月25日');
-  });
-
   it('finds the runs to merge down', () => {
     expect(mergeRuns([['a'], ['a'], ['b'], [''], ['']], 0)).toEqual([
       [0, 2],

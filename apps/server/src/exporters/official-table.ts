@@ -3,6 +3,7 @@
  * exporters render: the progress table of a period (seed 000's columns), the 落实情况表
  * (seed 004's) and the responsibility table (seed 002's, 类别 merged down its tasks).
  */
+import { formatChineseDate } from '@minsheng/core';
 
 /** What the exporters need of a plan: its tasks in order, with units, deadline and progress. */
 export interface ExportPlan {
@@ -42,12 +43,6 @@ export interface OfficialTable {
   mergeDownColumn: number | null;
 }
 
-/** "2020-09-25" → "2020年9月25日", as officials write dates. */
-export function formatOfficialDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 const unitsText = (task: ExportTask) => task.units.map((u) => u.name).join('、');
 
 /** The progress table of a period: 序号, 主要内容, 责任部门, <period>推进情况 (seed 000). */
@@ -70,7 +65,7 @@ export function buildProgressTable(plan: ExportPlan, periodLabel: string): Offic
 export function buildImplementationTable(plan: ExportPlan, reportDate: string): OfficialTable {
   return {
     title: `${plan.jurisdiction}${plan.year}年${plan.tasks.length}件民生实事落实情况表`,
-    subtitle: `填报时间：${formatOfficialDate(reportDate)}`,
+    subtitle: `填报时间：${formatChineseDate(reportDate)}`,
     columns: [
       { header: '序号', width: 3, align: 'center' },
       { header: '名称', width: 7 },

@@ -111,7 +111,7 @@ describe('rateTask', () => {
       'past the deadline, unfinished',
       { deadline: '2020-08-31', completions: [0.9] },
       'overdue',
-      /已过完成时限（2020-08-31）/,
+      /已过完成时限（2020年8月31日）/,
     ],
     ['no report for a closed period', { reported: false }, 'not_reported', /未报送/],
     [
@@ -140,6 +140,19 @@ describe('rateTask', () => {
     expect(r.rating).toBe(rating);
     expect(r.reason).toMatch(reason);
     expect(r.reasonEn.length).toBeGreaterThan(0);
+  });
+
+  it('never claims more completion than the unit states', () => {
+    const r = rateTask({ ...base, deadline: '2020-09-30', completions: [1, 1.68], statedPercent: 90 });
+    expect(r.rating).toBe('on_track');
+    expect(r.completion).toBeCloseTo(0.9);
+    expect(r.reason).toMatch(/完成率90%（按单位所报比例），序时进度98\.2%/);
+  });
+
+  it('lets the unit’s 未完成 stand over numbers that say done, and names the contradiction', () => {
+    const r = rateTask({ ...base, deadline: '2020-08-31', completions: [1], reportedStatus: '未完成' });
+    expect(r.rating).toBe('overdue');
+    expect(r.reason).toMatch(/^数字显示完成率100%，但单位报告“未完成”，以单位所报为准，请核实；已过完成时限/);
   });
 
   it('uses the configured margins', () => {

@@ -136,6 +136,12 @@ export interface TaskRating {
   reasonEn: string;
 }
 
+/** "2020-08-31" → "2020年8月31日", as officials write dates. */
+export function formatChineseDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 const points = (x: number) => `${Math.round(x * 10) / 10}`;
 
@@ -185,18 +191,38 @@ export function rateTask(input: RateTaskInput): TaskRating {
 
   let completion: number | null = null;
   let exceeded = false;
+  let capped = false;
+  const stated = input.statedPercent != null ? input.statedPercent / 100 : null;
   if (input.completions.length > 0) {
     const t = taskCompletion(input.completions);
     completion = t.completion;
     exceeded = t.exceeded;
-  } else if (input.statedPercent != null) {
-    completion = input.statedPercent / 100;
+    // A rating never claims more than the unit itself does: "11个示范村…已完成建设任务90%"
+    // is 90 %, not the 100 % that counting the villages under way would give.
+    if (stated != null && stated < completion) {
+      completion = stated;
+      exceeded = false;
+      capped = true;
+    }
+  } else if (stated != null) {
+    completion = stated;
+  }
+
+  // The numbers say done but the unit says it is not ("已完成…5个口袋公园…招标" with 未完成): the
+  // unit's word stands, rated from status and deadline, and the contradiction is named.
+  let contradiction: { zh: string; en: string } | null = null;
+  if (completion != null && completion >= 1 && (word === 'unfinished' || word === 'not_started')) {
+    contradiction = {
+      zh: `数字显示完成率${pct(completion)}，但单位报告“${input.reportedStatus}”，以单位所报为准，请核实；`,
+      en: `the numbers show ${pct(completion)} but the unit reports "${input.reportedStatus}"; check it. `,
+    };
+    completion = null;
   }
 
   if (completion != null) {
     const gap = (expected - completion) * 100;
-    const head = `完成率${pct(completion)}，序时进度${pct(expected)}`;
-    const headEn = `completion ${pct(completion)}, expected ${pct(expected)}`;
+    const head = `完成率${pct(completion)}${capped ? '（按单位所报比例）' : ''}，序时进度${pct(expected)}`;
+    const headEn = `completion ${pct(completion)}${capped ? ' (as the unit stated)' : ''}, expected ${pct(expected)}`;
     if (completion >= 1) {
       return exceeded
         ? {
@@ -222,7 +248,7 @@ export function rateTask(input: RateTaskInput): TaskRating {
         completion,
         expected,
         gap,
-        reason: `已过完成时限（${deadline}），${head}`,
+        reason: `已过完成时限（${formatChineseDate(deadline)}），${head}`,
         reasonEn: `past its deadline (${deadline}); ${headEn}`,
       };
     }
@@ -286,8 +312,8 @@ export function rateTask(input: RateTaskInput): TaskRating {
       completion: null,
       expected,
       gap: null,
-      reason: `已过完成时限（${deadline}）仍未报告完成`,
-      reasonEn: `past its deadline (${deadline}) and not reported completed`,
+      reason: `${contradiction?.zh ?? ''}已过完成时限（${formatChineseDate(deadline)}）仍未报告完成`,
+      reasonEn: `${contradiction?.en ?? ''}past its deadline (${deadline}) and not reported completed`,
     };
   }
   if (word === 'not_started') {
@@ -296,8 +322,8 @@ export function rateTask(input: RateTaskInput): TaskRating {
       completion: null,
       expected,
       gap: null,
-      reason: `单位报告未启动，序时进度${pct(expected)}`,
-      reasonEn: `reported not started; expected ${pct(expected)}`,
+      reason: `${contradiction?.zh ?? ''}单位报告未启动，序时进度${pct(expected)}`,
+      reasonEn: `${contradiction?.en ?? ''}reported not started; expected ${pct(expected)}`,
     };
   }
   if (word === 'lagging' || word === 'unfinished') {
@@ -306,8 +332,8 @@ export function rateTask(input: RateTaskInput): TaskRating {
       completion: null,
       expected,
       gap: null,
-      reason: `单位报告“${input.reportedStatus}”，序时进度${pct(expected)}`,
-      reasonEn: `reported "${input.reportedStatus}"; expected ${pct(expected)}`,
+      reason: `${contradiction?.zh ?? ''}单位报告“${input.reportedStatus}”，序时进度${pct(expected)}`,
+      reasonEn: `${contradiction?.en ?? ''}reported "${input.reportedStatus}"; expected ${pct(expected)}`,
     };
   }
   return {
