@@ -18,7 +18,15 @@ const CLAUSE_BOUNDARY = /[，,；;。：:！？!?\n\r\t]/;
 /** Top-level words that separate list items: "18条、12公里", "4500元和3100元". */
 const LIST_SEPARATOR_RE = /(、|以及|和|及|与|或|并)/g;
 const LEADING_NOISE_RE =
-  /^(?:[\s、，,；;：:“”"'‘’《》()（）【】\-—]|[（(]?[一二三四五六七八九十\d]+[)）、.](?!\d)|其中|另外|同时|并且|并|以及|和|及|与|为|对|向|给|在|按照|按|将|把|再|共|约|近|从|(?:到|至|截至|截止)?\d{4}年(?:底|末|内|前|度|起)?|全年共计)+/;
+  /^(?:[\s、，,；;：:“”"'‘’《》()（）【】\-—]|[（(]?[一二三四五六七八九十\d]+[)）、.](?!\d)|其中|另外|同时|并且|(?:到|至|截至|截止)?\d{4}年(?:底|末|内|前|度|起)?|全年共计)+/;
+/**
+ * A preposition opening a subject: "为东南新城…配建停车场" → "东南新城…配建停车场". Not when it
+ * starts a word: 给水管网, 共享, 对口, 在建, 为民, 从业.
+ */
+const LEADING_PREPOSITION_RE =
+  /^(?:按照|为(?!民)|对(?!口|接|外|象|于)|向(?!阳)|给(?!水|排水)|在(?!建|线|校|岗|职|家|籍)|将(?!军)|把|按(?!摩|期|时)|从(?!业|事)|并(?!网|购|且)|共(?!享|同|识|产|青|建(?!设)))/;
+/** A before-part that is only a preposition says nothing: "为2800户…", "对150所…". */
+const BARE_PREPOSITION_RE = /^(?:免费)?(?:为|对|向|给|在|将|把|按|按照|从|由|共|约|近|再|并)$/;
 const TRAILING_NOISE_RE =
   /(?:[\s、，,；;：:“”"'‘’《》（(【\-—]|不低于|不少于|不小于|不超过|不高于|至少|最少|超过|控制在|达到|达|提高到|提升到|增加到|增长到|提高至|提升至|增加至|增长至|降低到|降低至|降至|增至|缩短到|缩短至|压缩到|压缩至|减少到|减少至|分别为|分别|为|是|约|近|共计|共|总计|合计|累计|的|要|\d{4}年(?:底|末|内|前|度)?)+$/;
 /** Verbs that progress reports put before what was done: "完成失业人员再就业9539人". */
@@ -124,6 +132,13 @@ function trimSpan(t: string, s: number, e: number, extraLeading?: RegExp): [numb
   return [s, Math.max(s, e)];
 }
 
+/** Trim the words after a number, a leading preposition too: "70台为天然气车" → 天然气车. */
+function trimNoun(t: string, s: number, e: number): [number, number] {
+  const [ts, te] = trimSpan(t, s, e);
+  const prep = LEADING_PREPOSITION_RE.exec(t.slice(ts, te));
+  return prep && prep[0].length < te - ts ? trimSpan(t, ts + prep[0].length, te) : [ts, te];
+}
+
 /** The words after a quantity that name what it counts, up to the clause's end: "2800户贫困残疾人家庭…". */
 function nounAfter(t: string, from: number, limit: number): [number, number] {
   let e = from;
@@ -189,6 +204,9 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
     const next = starts[i + 1];
     const { cs, rawStart, listed } = own;
     let [s, e] = trimSpan(t, rawStart, q.numberStart, extraLeading);
+    if (BARE_PREPOSITION_RE.test(t.slice(s, e))) s = e;
+    const prep = LEADING_PREPOSITION_RE.exec(t.slice(s, e));
+    if (prep && prep[0].length < e - s) [s, e] = trimSpan(t, s + prep[0].length, e, extraLeading);
     if (q.baseline !== null) {
       const from = /(?:由|从)/.exec(t.slice(s, e));
       if (from) [s, e] = trimSpan(t, s, s + from.index, extraLeading);
@@ -202,7 +220,7 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
     if (e - s > 20 && ne > ns) {
       // A long run-up ("完成城区出入口、加油站、…等重点部位500处视频卡口抓拍点位建设"):
       // what follows the number names the target better.
-      const [ts, te] = trimSpan(t, ns, ne);
+      const [ts, te] = trimNoun(t, ns, ne);
       subject = content.slice(ts, te);
       textEnd = te;
     } else if (e > s) {
@@ -211,12 +229,12 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
       subject = content.slice(s, e);
       if (ne > ns) {
         // What is counted often follows the number: "打造10个大学生创业园" → 打造大学生创业园.
-        const [ts, te] = trimSpan(t, ns, ne);
+        const [ts, te] = trimNoun(t, ns, ne);
         subject += content.slice(ts, te);
         textEnd = te;
       }
     } else if (ne > ns) {
-      const [ts, te] = trimSpan(t, ns, ne);
+      const [ts, te] = trimNoun(t, ns, ne);
       subject = content.slice(ts, te);
       textEnd = te;
     } else {
