@@ -21,13 +21,14 @@ import {
   findJurisdiction,
   findShortFormPlace,
   findPeriod,
+  findReportingBody,
   findReportDate,
   findTitle,
   findYear,
   isChrome,
 } from './metadata';
 import type { MarkerStyle } from './prose-tasks';
-import { collectItems } from './prose-tasks';
+import { ITEM_LABEL, collectItems } from './prose-tasks';
 import type { CategoryDraft, TaskDraft } from './table-tasks';
 import { parseCategoryLabel, readTable, statusWord } from './table-tasks';
 
@@ -77,9 +78,14 @@ function splitProseItem(text: string): { content: string; units: TaskUnit[]; dea
     const p = trailingParenthesis(t);
     if (!p) break;
     const inner = compactText(p.inner);
-    const dl = /^(?:完成时限|完成时间|时限)[:：](.+)$/.exec(inner);
+    const dl =
+      /^(?:完成时限|完成时间|时限)[:：](.+)$/.exec(inner) ??
+      /^((?:(?:19|20)\d{2}年)?(?:\d{1,2}月|[一二三四]季度|年底|年内|上半年|下半年)[^，,。；;]{0,6}?)(?:前|之前)?完成$/.exec(
+        inner,
+      );
     if (dl) {
       deadlineText = dl[1] ?? null;
+      if (deadlineText && /前完成$/.test(inner) && !/前$/.test(deadlineText)) deadlineText += '前';
       t = t.slice(0, p.start).replace(/\s+$/, '');
       continue;
     }
@@ -92,10 +98,13 @@ function splitProseItem(text: string): { content: string; units: TaskUnit[]; dea
   }
   // "责任单位：市人社局、市财政局" at the end of an item.
   if (units.length === 0) {
-    const m = /[，,。；;\s]*(?:牵头单位|责任单位|责任部门|牵头部门)[:：]([^。]+?)[。]?$/.exec(compactText(t));
+    const m = /(?:牵头单位|责任单位|责任部门|牵头部门)[:：]([^。]+?)[。]?$/.exec(compactText(t));
     if (m?.[1] && m.index > 0) {
-      units = parseUnits(m[0].replace(/^[，,。；;\s]+/, ''));
-      t = compactText(t).slice(0, m.index);
+      units = parseUnits(m[0]);
+      // Punctuation printed before the units stays with the content; a bare comma does not.
+      t = compactText(t)
+        .slice(0, m.index)
+        .replace(/[，,、\s]+$/, '');
     }
   }
   if (deadlineText === null) {
@@ -126,11 +135,48 @@ function splitProgress(content: string): { content: string; progress: string | n
   return { content, progress: null };
 }
 
+/** An item's labelled lines: "年度目标：…", "进展情况：…", "责任单位：…", "完成时限：…". */
+function readLabelledLines(text: string): {
+  head: string;
+  content: string | null;
+  progress: string | null;
+  units: TaskUnit[] | null;
+  deadline: string | null;
+} {
+  const out = {
+    head: '',
+    content: null as string | null,
+    progress: null as string | null,
+    units: null as TaskUnit[] | null,
+    deadline: null as string | null,
+  };
+  const head: string[] = [];
+  for (const line of text.split('\n')) {
+    const t = compactText(line);
+    const m = ITEM_LABEL.exec(t);
+    if (!m) {
+      if (out.content === null && out.progress === null && out.units === null) head.push(line);
+      continue;
+    }
+    const value = t.slice(m[0].length);
+    const label = m[0].slice(0, -1);
+    if (/单位|部门/.test(label)) out.units = [...(out.units ?? []), ...parseUnits(t)];
+    else if (/时限|时间/.test(label)) out.deadline = value.replace(/完成$/, '') || null;
+    else if (/情况|进展/.test(label)) out.progress = value;
+    else out.content = value;
+  }
+  out.head = head.join('\n');
+  return out;
+}
+
 /**
  * A name before the item's text: "老旧小区改造：改造老旧小区120个…" → title "老旧小区改造";
  * a bulletin's "关于城镇新增就业。全年…" → title "城镇新增就业".
  */
 function splitItemTitle(text: string): { title: string | null; content: string } {
+  const bracket = /^【([^】]{1,24})】/.exec(text);
+  if (bracket?.[1] && text.length > bracket[0].length)
+    return { title: bracket[1], content: text.slice(bracket[0].length) };
   const about = /^关于([^，,。；;：:]{2,24})[。：:]/.exec(text);
   if (about?.[1] && text.length > about[0].length)
     return { title: about[1], content: text.slice(about[0].length) };
@@ -144,6 +190,13 @@ function splitItemTitle(text: string): { title: string | null; content: string }
   }
   return { title: null, content: text };
 }
+
+/** Sections of a notice whose items are not tasks. */
+const NOT_TASKS =
+  /^(?:总体要求|指导思想|基本原则|工作目标|主要目标|目标任务|保障措施|工作要求|组织保障|工作措施|实施步骤|有关要求|工作机制|组织领导|推进措施|相关要求|时间安排|进度安排|工作步骤|责任分工|工作保障|强化保障|加强领导|高度重视)/;
+/** Sections that hold the tasks without naming a category. */
+const GENERIC_SECTION =
+  /^(?:主要任务|重点任务|具体任务|工作任务|重点工作|主要内容|民生实事项目|项目安排|重点项目|实事项目|任务安排)[:：]?$/;
 
 /** Tasks from paragraphs, when no table holds them. */
 function proseTasks(
@@ -183,14 +236,28 @@ function proseTasks(
   let current: TaskDraft | null = null;
   let currentText = '';
   let firstTaskParagraph = -1;
+  // Items under "保障措施" and the like are how the plan is run, not tasks.
+  let skipping = false;
   const flush = (): void => {
     if (!current) return;
-    const { content: whole, units, deadlineText } = splitProseItem(currentText);
-    const { title, content } = splitItemTitle(whole);
+    const labelled = readLabelledLines(currentText);
+    const { content: whole, units, deadlineText } = splitProseItem(labelled.head);
+    const named = splitItemTitle(whole);
+    let title = named.title;
+    let content = named.content;
+    if (labelled.content !== null) {
+      // "（一）城镇新增就业（正常推进）" over "年度目标：…": the head names the task.
+      const head = /^(.*?)[（(]([^（）()]{2,8})[)）]$/.exec(whole);
+      const status = head?.[2] ? statusWord(head[2]) : null;
+      title = (status ? head?.[1] : whole) || title;
+      if (status) current.status = status;
+      content = labelled.content;
+    }
     current.title = title;
     current.content = content;
-    current.units = units;
-    current.deadlineText = deadlineText;
+    current.units = labelled.units ?? units;
+    current.deadlineText = labelled.deadline ?? deadlineText;
+    if (labelled.progress !== null) current.progressText = labelled.progress;
     if (current.content) drafts.push(current);
     current = null;
     currentText = '';
@@ -201,6 +268,7 @@ function proseTasks(
     const level = styles.indexOf(it.style);
     if (it.style === taskStyle) {
       flush();
+      if (skipping) continue;
       if (firstTaskParagraph < 0) firstTaskParagraph = it.paragraph;
       current = {
         number: it.number,
@@ -227,11 +295,15 @@ function proseTasks(
           break;
         }
       }
-      if (!hasTasks) {
+      const heading = compactText(it.text.split(/[。；]/)[0] ?? it.text);
+      if (!hasTasks || NOT_TASKS.test(heading)) {
         category = null;
+        skipping = hasTasks;
         continue;
       }
-      const label = parseCategoryLabel(it.text.split(/[。；]/)[0] ?? it.text);
+      skipping = false;
+      const label = GENERIC_SECTION.test(heading) ? null : parseCategoryLabel(heading);
+      category = null;
       if (label) {
         const existing = byName.get(label.name);
         if (!existing) {
@@ -240,11 +312,12 @@ function proseTasks(
         }
         category = label.name;
       }
-    } else if (level > taskIdx && current) {
+    } else if (level > taskIdx && current && !skipping) {
       currentText += `\n${it.text}`;
     } else if (level < (catStyle ? taskIdx - 1 : taskIdx)) {
       flush();
       category = null;
+      skipping = NOT_TASKS.test(compactText(it.text));
     }
   }
   flush();
@@ -255,6 +328,19 @@ function proseTasks(
     drafts.forEach((d, i) => (d.number = i + 1));
   }
   return { drafts, categories, firstTaskParagraph };
+}
+
+/** "一、教育事业（3件）" → { name: "教育事业", declaredTasks: 3 }; null for other paragraphs. */
+function categoryHeading(line: string): CategoryDraft | null {
+  const t = compactText(line);
+  if (t.length > 30 || /[。；;，,：:]/.test(t)) return null;
+  if (
+    !/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[类部])/.test(
+      t,
+    )
+  )
+    return null;
+  return parseCategoryLabel(t);
 }
 
 function safe<T>(fn: () => T, fallback: T): T {
@@ -345,6 +431,9 @@ function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['ki
         statedPercent: null,
         values: [],
       });
+      const pct = draft.percent ? toNumber(draft.percent) : null;
+      if (pct !== null)
+        progress.statedPercent = /%|％/.test(draft.percent ?? '') || pct > 1.5 ? pct : round(pct * 100);
     }
   }
   return {
@@ -462,6 +551,7 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
   let parasBeforeTable = -1;
   let hasProgressColumn = false;
   let truncated = false;
+  let lastTableParagraphs = 0;
   const blocks = source?.blocks ?? [];
   blocks.forEach((block, index) => {
     if (block.kind === 'paragraph') {
@@ -469,6 +559,15 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
       return;
     }
     const table = readTable(block.rows ?? []);
+    // "一、教育事业（3件）" printed before a table is the category of its rows.
+    const before = paragraphs[paragraphs.length - 1];
+    const heading =
+      before !== undefined && paragraphs.length > lastTableParagraphs ? categoryHeading(before) : null;
+    if (heading && table.drafts.length && table.drafts.every((d) => d.category === null)) {
+      for (const d of table.drafts) d.category = heading.name;
+      if (!table.categories.some((c) => c.name === heading.name)) table.categories.unshift(heading);
+    }
+    lastTableParagraphs = paragraphs.length;
     if (table.drafts.length === 0) {
       if (tableDrafts.length === 0) captions.push(...table.captions);
       paragraphs.push(...table.paragraphs);
@@ -482,6 +581,7 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
     for (const c of table.categories) {
       const existing = tableCategories.find((x) => x.name === c.name);
       if (!existing) tableCategories.push(c);
+      else existing.declaredTasks ??= c.declaredTasks;
     }
     hasProgressColumn ||= table.hasProgressColumn;
     truncated ||= table.truncated && index >= blocks.length - 2;
@@ -493,9 +593,10 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
   const title = findTitle(headCandidates) ?? findTitle(captions);
   doc.title = title;
   doc.docNumber = findDocNumber(headCandidates);
-  doc.issuer = findIssuer(title, paragraphs);
+  doc.issuer = findIssuer(title, paragraphs) ?? findReportingBody(headCandidates);
   doc.jurisdiction =
-    findJurisdiction(title, doc.issuer) ??
+    findJurisdiction(title, null) ??
+    findJurisdiction(null, doc.issuer) ??
     findShortFormPlace(title, paragraphs) ??
     hints.jurisdiction ??
     null;
@@ -542,6 +643,7 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
     if (progressTitle || reporting >= Math.max(1, drafts.length / 2)) {
       kind = 'progress';
       for (const d of drafts) {
+        if (d.progressText !== null) continue;
         const split = splitProgress(d.content);
         if (split.progress !== null && split.content) {
           d.content = split.content;
@@ -550,7 +652,7 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
           d.progressText = d.content;
         }
         const word = /[，,；;。]\s*([^，,；;。]{2,8})[。；;]?$/.exec(d.progressText ?? '');
-        d.status = word?.[1] ? statusWord(word[1]) : null;
+        d.status ??= word?.[1] ? statusWord(word[1]) : null;
       }
     }
   }

@@ -60,7 +60,7 @@ function roleOf(h: string, indicatorTable: boolean): ColumnRole {
   if (/备注|状态/.test(h)) return 'status';
   if (indicatorTable && /目标|任务数|计划数|目标值/.test(h)) return 'target';
   if (/指标/.test(h)) return 'content';
-  if (/名称/.test(h) || /^(?:项目|事项)$/.test(h)) return 'title';
+  if (/名称/.test(h) || /^(?:项目|事项|实事项目|民生实事项目|民生项目|实事)$/.test(h)) return 'title';
   if (/内容|任务|实事|目标|措施/.test(h)) return 'content';
   return 'other';
 }
@@ -75,6 +75,9 @@ export function classifyColumns(headers: string[]): ColumnRole[] {
   const indicatorTable =
     hs.some((h) => /指标/.test(h)) && hs.some((h) => /^(?:计量)?单位$/.test(h) || /已完成|完成数/.test(h));
   const roles = hs.map((h) => roleOf(h, indicatorTable));
+  // "牵头单位" beside "责任单位": the second names the co-operating units.
+  const lead = hs.findIndex((h) => /牵头/.test(h));
+  if (lead >= 0) hs.forEach((h, i) => i !== lead && roles[i] === 'units' && (roles[i] = 'coUnits'));
   if (!roles.includes('content')) {
     const t = roles.indexOf('title');
     if (t >= 0) roles[t] = 'content';

@@ -42,6 +42,8 @@ export function isHeadingLike(line: string): boolean {
   if (t.length < 4 || t.length > 80) return false;
   if (/[。；;，,：:！？]$/.test(t) || /[：:]/.test(t)) return false;
   if (isChrome(line) || isDateLine(t)) return false;
+  // Site navigation ("厦门市人民政府 | 无障碍 | English") and a red banner ("四川省人民政府文件").
+  if (/[|｜]|English|无障碍|^[\u4e00-\u9fa5]{2,24}文件$/.test(t)) return false;
   if (/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])/.test(t))
     return false;
   if (/^附件/.test(t) || /^(?:填报|报送|制表|统计|单位[:：])/.test(t)) return false;
@@ -95,6 +97,18 @@ export function findIssuer(title: string | null, lines: string[]): string | null
       const next = compactText(tail[i + 1] ?? '');
       if (!next || isDateLine(next) || i === tail.length - 1) return t;
     }
+  }
+  return null;
+}
+
+/** "填报单位：温州市民生实事工作领导小组办公室" → that body, the author of a progress sheet. */
+export function findReportingBody(lines: string[]): string | null {
+  for (const line of lines) {
+    const m =
+      /(?:填报单位|报送单位|制表单位)[:：]([\u4e00-\u9fa5（）()]{2,40}?)(?=填报|报送|时间|日期|$)/.exec(
+        compactText(line),
+      );
+    if (m?.[1]) return m[1];
   }
   return null;
 }
@@ -218,9 +232,10 @@ export function findDeclared(texts: string[]): { categories: number | null; task
       tasks ??= parseChineseNumber(both[2] ?? '');
     }
     if (tasks === null) {
-      const m = new RegExp(
-        `${NUM}(?:项|件|个)(?:重点|重大|年度)?(?:民生实事|民生项目|民生工程|惠民实事|实事|为民办实事)`,
-      ).exec(t);
+      const m =
+        new RegExp(`${NUM}(?:项|件|个)(?:重点|重大|年度)?(?:民生实事|民生项目|民生工程|惠民实事|实事)`).exec(
+          t,
+        ) ?? new RegExp(`${NUM}(?:项|件)[^，,。；;\\d]{0,6}?实事`).exec(t);
       if (m) tasks = parseChineseNumber(m[1] ?? '');
     }
     if (categories === null) {

@@ -94,13 +94,37 @@ function splitRun(
   return parts;
 }
 
+/** A labelled line of an item: "责任单位：…", "年度目标：…", "进展情况：…". */
+export const ITEM_LABEL =
+  /^(?:牵头单位|配合单位|责任单位|责任部门|牵头部门|完成时限|完成时间|时间节点|年度目标|目标任务|工作目标|建设内容|主要内容|工作内容|进展情况|推进情况|完成情况|落实情况|工作进展|进度情况)[:：]/;
+
 /** Paragraphs → numbered items, with run-together items split and wrapped lines joined. */
 export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: number[] } {
   const items: ProseItem[] = [];
   const free: number[] = [];
+  let inAttachments = false;
   paragraphs.forEach((para, index) => {
     if (isChrome(para)) return;
+    const t0 = compactText(para);
+    if (/^附件[\d一二三四五六七八九十]*[:：]?/.test(t0)) {
+      inAttachments = true;
+      free.push(index);
+      return;
+    }
     const marker = leadingMarker(para);
+    // "附件：1.…表 2.…办法": the names of attachments are no tasks.
+    if (inAttachments && marker && !/[，,。；;]/.test(marker.rest) && marker.rest.length < 60) {
+      free.push(index);
+      return;
+    }
+    if (marker) inAttachments = false;
+    // "责任单位：…", "进展情况：…" on their own line belong to the item above.
+    const lastItem = items[items.length - 1];
+    if (!marker && lastItem && ITEM_LABEL.test(t0)) {
+      lastItem.text += `\n${para.trim()}`;
+      lastItem.paragraph = index;
+      return;
+    }
     // Items run together in one paragraph: "(1)…(2)…" after a heading or nothing.
     for (const style of ['pnum', 'circ', 'num', 'pcn'] as MarkerStyle[]) {
       const body = marker ? marker.rest : toHalfWidth(para);

@@ -28,6 +28,8 @@ export interface TaskDraft {
   target: { subject: string; value: string; measure: string } | null;
   /** Indicator tables: 已完成数 and 占年任务之比. */
   done: { value: string; percent: string } | null;
+  /** A 完成率 column beside a progress text: "86.5%". */
+  percent?: string;
 }
 
 export interface CategoryDraft {
@@ -90,7 +92,7 @@ export function expandGrid(rows: TableRow[]): GridCell[][] {
 }
 
 const STATUS =
-  /^(?:已完成|已完工|已竣工|完成|已办结|正常推进|推进正常|进展顺利|按序时推进|序时推进|按计划推进|正在推进|持续推进|推进中|进行中|推进缓慢|进展缓慢|滞后|滞后推进|未完成|未启动|未开工|已开工|超序时|超序时推进|超额完成|提前完成)$/;
+  /^(?:已完成|已全面完成|全面完成|基本完成|已基本完成|进度滞后|进展滞后|已完工|已竣工|完成|已办结|正常推进|推进正常|进展顺利|按序时推进|序时推进|按计划推进|正在推进|持续推进|推进中|进行中|推进缓慢|进展缓慢|滞后|滞后推进|未完成|未启动|未开工|已开工|超序时|超序时推进|超额完成|提前完成)$/;
 
 /** "正常\n推进" → "正常推进" when it is a status word; else null. */
 export function statusWord(text: string): string | null {
@@ -212,7 +214,11 @@ export function readTable(rows: TableRow[]): TableResult {
     const serialText = cellC(serialCol);
     const number = serialCol >= 0 ? serialOf(serialText) : null;
     if (nonEmpty.length === 1 && number === null && (row.length === 1 || !cellC(contentCol))) {
-      const label = parseCategoryLabel(nonEmpty[0] ?? '');
+      const only = nonEmpty[0] ?? '';
+      // A note under the table ("注：完成率=…") is neither a category nor a task.
+      if (/^(?:注|说明|备注|附注|填表说明)[:：]?/.test(only) || /[=：:。]/.test(only) || only.length > 30)
+        return;
+      const label = parseCategoryLabel(only);
       if (label) category = useCategory(label);
       return;
     }
@@ -309,6 +315,8 @@ export function readTable(rows: TableRow[]): TableResult {
     }
     if (doneCol >= 0 && (cellC(doneCol) || cellC(percentCol))) {
       draft.done = { value: cellC(doneCol), percent: cellC(percentCol) };
+    } else if (percentCol >= 0 && cellC(percentCol)) {
+      draft.percent = cellC(percentCol);
     }
     result.drafts.push(draft);
   });
