@@ -175,4 +175,18 @@ describe('PlanDocumentTable', () => {
     expect(next.tasks[0]!.content).toBe('发放小额担保贷款1.2亿元。');
     expect(next.tasks[0]!.indicators).toHaveLength(1);
   });
+
+  it('puts the errors a commit was refused for beside their rows', () => {
+    render(
+      <I18nProvider initial="zh-CN">
+        <PlanDocumentTable
+          document={buildDocument()}
+          rowErrors={new Map([[1, ['第62项：没有牵头单位 / no lead unit']]])}
+        />
+      </I18nProvider>,
+    );
+    const row62 = rowOf(62);
+    expect(within(row62).getByRole('alert').textContent).toContain('没有牵头单位');
+    expect(row62.className).toContain('row-error');
+  });
 });

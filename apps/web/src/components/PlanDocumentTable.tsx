@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { WarningOutlined } from '@ant-design/icons';
+import { CloseCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import type { PlanDocumentBody } from '@minsheng/contract';
 import { useI18n } from '../i18n/i18n';
 import { formatDate } from '../i18n/format';
@@ -21,12 +21,15 @@ interface Row {
   index: number;
   task: PlanDocumentTask;
   warnings: Warning[];
+  errors: string[];
 }
 
 interface PlanDocumentTableProps {
   document: PlanDocumentBody;
   /** When given, every cell but the number can be corrected in place. */
   onChange?: (next: PlanDocumentBody) => void;
+  /** Errors the server refused the commit for, by task index (`tasks.3.units` → 3). */
+  rowErrors?: ReadonlyMap<number, string[]>;
 }
 
 const fieldLabel: Record<EditableField, MessageKey> = {
@@ -41,7 +44,7 @@ const fieldLabel: Record<EditableField, MessageKey> = {
  * The importer's plan document as a table: one row per task, its indicators marked in the
  * sentence, its warnings in the last column beside it; document-wide warnings above.
  */
-export function PlanDocumentTable({ document: doc, onChange }: PlanDocumentTableProps) {
+export function PlanDocumentTable({ document: doc, onChange, rowErrors }: PlanDocumentTableProps) {
   const { t, locale } = useI18n();
   const [onlyWarned, setOnlyWarned] = useState(false);
 
@@ -56,12 +59,14 @@ export function PlanDocumentTable({ document: doc, onChange }: PlanDocumentTable
       index,
       task,
       warnings: byTask.get(task.number) ?? [],
+      errors: rowErrors?.get(index) ?? [],
     }));
-  }, [doc]);
+  }, [doc, rowErrors]);
   const docWarnings = doc.warnings.filter(
     (w) => w.task == null || !doc.tasks.some((tk) => tk.number === w.task),
   );
-  const shown = onlyWarned ? rows.filter((r) => r.warnings.length > 0) : rows;
+  const flagged = (r: Row) => r.warnings.length > 0 || r.errors.length > 0;
+  const shown = onlyWarned ? rows.filter(flagged) : rows;
   const hasTitles = doc.tasks.some((task) => task.title);
   const categoryNames = doc.categories.map((c) => c.name);
 
@@ -163,8 +168,13 @@ export function PlanDocumentTable({ document: doc, onChange }: PlanDocumentTable
       key: 'warnings',
       width: 190,
       render: (_, row) =>
-        row.warnings.length > 0 && (
+        (row.warnings.length > 0 || row.errors.length > 0) && (
           <ul className="row-warnings" aria-label={t('import.rowWarnings')}>
+            {row.errors.map((message, i) => (
+              <li key={`e${i}`} className="row-error" role="alert">
+                <CloseCircleOutlined aria-hidden /> {message}
+              </li>
+            ))}
             {row.warnings.map((w, i) => (
               <li key={i} data-code={w.code}>
                 <WarningOutlined aria-hidden /> {w.message}
@@ -207,7 +217,9 @@ export function PlanDocumentTable({ document: doc, onChange }: PlanDocumentTable
         columns={columns}
         dataSource={shown}
         pagination={false}
-        rowClassName={(row) => (row.warnings.length > 0 ? 'row-warned' : '')}
+        rowClassName={(row) =>
+          row.errors.length > 0 ? 'row-error' : row.warnings.length > 0 ? 'row-warned' : ''
+        }
         scroll={{ x: 1080 }}
       />
     </div>

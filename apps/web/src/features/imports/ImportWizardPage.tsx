@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   App,
   Button,
@@ -154,6 +154,21 @@ function UploadStep() {
 
 type Mapping = Record<string, number | null>;
 
+const taskPath = /^(?:document\.)?tasks\.(\d+)(?:\.|$)/;
+
+/** IMPORT_INVALID details by task index: `tasks.3.units` → 3 → ["第4项：没有牵头单位 / no lead unit"]. */
+function rowErrorsOf(error: unknown): Map<number, string[]> {
+  const byRow = new Map<number, string[]>();
+  if (!isApiError(error, 'IMPORT_INVALID')) return byRow;
+  for (const detail of error.details) {
+    const match = taskPath.exec(detail.path);
+    if (!match) continue;
+    const index = Number(match[1]);
+    byRow.set(index, [...(byRow.get(index) ?? []), detail.message]);
+  }
+  return byRow;
+}
+
 function mappingOf(matches: UnitMatch[]): Mapping {
   return Object.fromEntries(matches.map((m) => [m.name, m.unitId]));
 }
@@ -170,6 +185,7 @@ function ImportReview({ id }: { id: number }) {
   const [step, setStep] = useState(1);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const rowErrors = useMemo(() => rowErrorsOf(error), [error]);
 
   useEffect(() => {
     if (loaded.data && !current) adopt(loaded.data);
@@ -260,6 +276,8 @@ function ImportReview({ id }: { id: number }) {
     } catch (e) {
       setError(e);
       setBusy(false);
+      // Errors by row go back beside their rows, where they can be corrected.
+      if (rowErrorsOf(e).size > 0) setStep(1);
     }
   };
 
@@ -326,7 +344,7 @@ function ImportReview({ id }: { id: number }) {
           <Typography.Paragraph strong>
             {t('import.found', { categories: doc.categories.length, tasks: doc.tasks.length })}
           </Typography.Paragraph>
-          <PlanDocumentTable document={doc} onChange={editDoc} />
+          <PlanDocumentTable document={doc} onChange={editDoc} rowErrors={rowErrors} />
           {current.unitMatches.length > 0 && (
             <>
               <Typography.Title level={4} style={{ marginTop: 24 }}>
