@@ -59,8 +59,15 @@ export function isQualifier(q: QuantityMatch, text: string): boolean {
   if (q.unitKind === 'duration' && q.comparator === '=' && !TARGET_VERB_RE.test(lead)) return true;
   // "一张网", "一场三馆", "放映公益电影一场": a written-out 一 is a word, not a target,
   // unless something is built: "新建一所学校".
-  if (q.numeral === 'chinese' && q.value === 1 && /^[一壹]/.test(q.text) && !BUILD_VERB_RE.test(lead))
-    return true;
+  if (q.numeral === 'chinese' && q.value === 1 && /^[一壹]/.test(q.text) && !BUILD_VERB_RE.test(lead)) {
+    // "每月为全省行政村放映公益电影一场": a per-unit standard is a target.
+    const clause =
+      text
+        .slice(Math.max(0, q.numberStart - 40), q.numberStart)
+        .split(/[，,；;。：:！？!?]/)
+        .pop() ?? '';
+    if (!clause.includes('每')) return true;
+  }
   // "二期", "（一期）": phases are names.
   if (q.numeral === 'chinese' && q.unit === '期') return true;
   // "二次供水", "二次结构": secondary, not twice.
@@ -73,6 +80,8 @@ export function isQualifier(q: QuantityMatch, text: string): boolean {
   if (q.unit === '套' && after.startsWith('房')) return true;
   // "100兆/秒占比达到82%": the 100 names which households are counted.
   if (/^(?:占比|比例|比重)/.test(after)) return true;
+  // "按60平方米基准面积减免": the basis of a computation.
+  if (after.startsWith('基准')) return true;
   if (q.unitKind !== 'percent' && (q.suffix === '以上' || q.suffix === '以下')) {
     // "5000元以上部分救助比例达到60%": a threshold, not a target.
     if (/^的?部分/.test(after)) return true;
@@ -81,6 +90,28 @@ export function isQualifier(q: QuantityMatch, text: string): boolean {
     if (isCjk(next) && next !== '的') return true;
   }
   return false;
+}
+
+/**
+ * "农村80%以上社区服务用房面积达到200平方米": the share is the target, the level after it only
+ * says which communities count. A percentage followed by a noun ("80%以上社区…", "80%的乡镇")
+ * makes any later 达到/达 quantity of its clause a qualifier.
+ */
+function dropCoverageLevels(t: string, kept: QuantityMatch[]): QuantityMatch[] {
+  const out: QuantityMatch[] = [];
+  let coverageClause: number | null = null;
+  for (const q of kept) {
+    const cs = clauseStart(t, q.numberStart);
+    if (coverageClause !== cs) coverageClause = null;
+    const lead = t.slice(Math.max(cs, q.numberStart - 2), q.numberStart);
+    if (coverageClause !== null && q.unitKind !== 'percent' && /(?:达到|达)$/.test(lead)) continue;
+    const after = t.slice(q.end, q.end + 3);
+    if (q.unitKind === 'percent' && /^的?[\u4e00-\u9fff]/.test(after) && !/^的?(?:比例|部分)/.test(after)) {
+      coverageClause = cs;
+    }
+    out.push(q);
+  }
+  return out;
 }
 
 /** Where the clause holding `pos` starts; an unclosed bracket before it starts one too. */
@@ -182,7 +213,10 @@ interface ReadOptions {
  */
 export function readIndicators(content: string, options: ReadOptions = {}): IndicatorReading[] {
   const t = toHalfWidth(content);
-  const kept = findQuantities(content).filter((q) => !isQualifier(q, content));
+  const kept = dropCoverageLevels(
+    t,
+    findQuantities(content).filter((q) => !isQualifier(q, content)),
+  );
   const readings: IndicatorReading[] = [];
   const extraLeading = options.progress ? PROGRESS_VERBS_RE : undefined;
   // Where each quantity's own words start, and where the previous one's words must stop:
@@ -258,8 +292,10 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
     if (subject !== null) subject = tidySubject(subject);
     const indicator: Indicator = {
       subject: subject === '' ? null : subject,
-      value: q.value,
-      unit: q.unit,
+      // "三分之一以上的行政村": the contract's unit is what follows the number, and nothing
+      // does; the value is the fraction itself (the finder reads it as 33.33…%).
+      value: q.fraction ? q.value / 100 : q.value,
+      unit: q.fraction ? null : q.unit,
       comparator: q.comparator,
       baseline: q.baseline,
       text: content.slice(textStart, Math.max(textEnd, q.unitEnd)).replace(/\s+/g, ''),

@@ -56,8 +56,8 @@ function similarity(a: string, b: string): number {
 /** 2 when the units are the same (rates aside: 元/年 is 元), 1 when they count the same kind of thing, else 0. */
 function unitCompatibility(a: string | null, b: string | null): number {
   if (a === null || b === null) return 0;
-  const baseA = a.split('/')[0] ?? a;
-  const baseB = b.split('/')[0] ?? b;
+  const baseA = a.split(/[/／]/)[0] ?? a;
+  const baseB = b.split(/[/／]/)[0] ?? b;
   if (baseA === baseB) return 2;
   const ka = unitKind(baseA);
   const kb = unitKind(baseB);

@@ -34,6 +34,8 @@ export interface QuantityMatch {
   numeral: 'arabic' | 'chinese';
   /** Preceded by 第 ("第十七届"). */
   ordinal: boolean;
+  /** A fraction ("三分之一"): value is the percentage it makes (33.33…), unit "%". */
+  fraction: boolean;
   /** Words after the unit that qualify it: "以上", "以下", "左右", or "". */
   suffix: string;
   /** The text of [start, end) as printed. */
@@ -91,6 +93,7 @@ interface NumberToken {
   numeral: 'arabic' | 'chinese';
   /** Fractions and 百分之 already carry their unit: %. */
   percent: boolean;
+  fraction: boolean;
   scaled: boolean;
 }
 
@@ -136,6 +139,7 @@ function readNumberToken(t: string, m: RegExpExecArray): NumberToken | null {
       value: percentWord === '千分之' ? v / 10 : v,
       numeral: isArabic ? 'arabic' : 'chinese',
       percent: true,
+      fraction: false,
       scaled: false,
     };
   }
@@ -148,6 +152,7 @@ function readNumberToken(t: string, m: RegExpExecArray): NumberToken | null {
       value: v * 100,
       numeral: isArabic ? 'arabic' : 'chinese',
       percent: true,
+      fraction: true,
       scaled: false,
     };
   }
@@ -159,6 +164,7 @@ function readNumberToken(t: string, m: RegExpExecArray): NumberToken | null {
     value: v,
     numeral: isArabic ? 'arabic' : 'chinese',
     percent: false,
+    fraction: false,
     scaled: !isArabic && /[万亿]/.test(body),
   };
 }
@@ -271,9 +277,12 @@ function readCore(t: string, tok: NumberToken): Core {
   };
 }
 
+/** Longest first, so 不超过 is not read as 超过. */
+const PREFIX_COMPARATORS_BY_LENGTH = [...PREFIX_COMPARATORS].sort((a, b) => b[0].length - a[0].length);
+
 function prefixComparator(t: string, numberStart: number, floor: number): Comparator | null {
   const before = t.slice(Math.max(floor, numberStart - 6), numberStart).replace(/[约近共计]+$/, '');
-  for (const [word, cmp] of PREFIX_COMPARATORS) if (before.endsWith(word)) return cmp;
+  for (const [word, cmp] of PREFIX_COMPARATORS_BY_LENGTH) if (before.endsWith(word)) return cmp;
   // Reaching back within the clause, up to the previous number.
   let from = numberStart;
   while (from > floor && numberStart - from < 24 && !CLAUSE_BREAK.test(t.charAt(from - 1))) from--;
@@ -310,7 +319,8 @@ export function findQuantities(text: string): QuantityMatch[] {
     let end = core.unitEnd;
     let value = core.value;
     let valueMax: number | null = null;
-    let unit = core.unit;
+    // A unit keeps its printed slash ("吨／年"): only digits and letters are normalised.
+    let unit = core.unit !== null && core.unit.includes('/') ? printedUnit(text, t, core) : core.unit;
     let kind = core.unitKind;
     let comparator: Comparator | null = null;
 
@@ -367,6 +377,7 @@ export function findQuantities(text: string): QuantityMatch[] {
       isBaseline: false,
       numeral: core.numeral,
       ordinal: t.charAt(core.numberStart - 1) === '第',
+      fraction: tok.fraction && comparator !== 'range',
       suffix,
       text: text.slice(core.numberStart, end),
     });
@@ -374,6 +385,12 @@ export function findQuantities(text: string): QuantityMatch[] {
   }
   linkBaselines(t, out);
   return out;
+}
+
+function printedUnit(text: string, t: string, core: Core): string | null {
+  const unit = core.unit ?? '';
+  const at = t.lastIndexOf(unit, core.unitEnd);
+  return at >= 0 && at + unit.length === core.unitEnd ? text.slice(at, core.unitEnd) : unit;
 }
 
 /** "由X提高到Y": Y carries X as its baseline, X is marked as a baseline. */

@@ -27,6 +27,16 @@ export type UnitKind =
 const UNIT_TABLE: ReadonlyArray<readonly [string, UnitKind]> = [
   // people and households
   ['人次', 'person'],
+  ['人份', 'person'],
+  ['剂次', 'count'],
+  ['针次', 'count'],
+  ['例次', 'count'],
+  ['台次', 'count'],
+  ['车次', 'count'],
+  ['架次', 'count'],
+  ['班次', 'count'],
+  ['件次', 'count'],
+  ['剂', 'count'],
   ['人口', 'person'],
   ['人', 'person'],
   ['名', 'person'],
@@ -227,7 +237,7 @@ export function unitKind(unit: string | null): UnitKind | null {
   if (unit === null) return null;
   if (unit === '%' || unit === '‰') return 'percent';
   if (unit === '个百分点') return 'points';
-  const base = unit.split('/')[0] ?? unit;
+  const base = unit.split(/[/／]/)[0] ?? unit;
   const found = UNIT_TABLE.find(([u]) => u === base);
   if (found) return found[1];
   if (base === '人次' || base === '户次') return base === '人次' ? 'person' : 'household';
