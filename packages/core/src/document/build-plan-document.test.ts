@@ -361,6 +361,231 @@ describe('buildPlanDocument: tables', () => {
   });
 });
 
+describe('buildPlanDocument: more layouts', () => {
+  it('reads "1.【名称】…。（…前完成）" items with a 责任单位 line, and skips the 附件 list', () => {
+    const text = [
+      '某区2023年民生实事项目安排',
+      '　　2023年，确定实施2项民生实事，具体如下：',
+      '1.【老年助餐】新建社区老年食堂20个。（2023年10月底前完成）',
+      '　　责任单位：区民政局、各街道办事处',
+      '2.【托育服务】新增普惠性托位600个。（2023年12月底前完成）',
+      '　　责任单位：区卫生健康委',
+      '附件：1.某区2023年民生实事项目责任分解表',
+      '　　　2.某区民生实事项目督查考核办法',
+      '某市某区人民政府办公室',
+      '2023年2月20日',
+    ].join('\n');
+    const doc = importText(text);
+    expect(doc).toMatchObject({
+      issuer: '某市某区人民政府办公室',
+      jurisdiction: '某区',
+      year: 2023,
+      declared: { tasks: 2 },
+    });
+    expect(
+      doc.tasks.map((t) => [t.number, t.title, t.content, t.units.map((u) => u.name), t.deadline]),
+    ).toEqual([
+      [
+        1,
+        '老年助餐',
+        '新建社区老年食堂20个。',
+        ['区民政局', '各街道办事处'],
+        { text: '2023年10月底前', date: '2023-10-31' },
+      ],
+      [
+        2,
+        '托育服务',
+        '新增普惠性托位600个。',
+        ['区卫生健康委'],
+        { text: '2023年12月底前', date: '2023-12-31' },
+      ],
+    ]);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('reads "（一）名称（状态）" items with 年度目标 / 进展情况 / 责任单位 lines', () => {
+    const text = [
+      '某市民生实事工作领导小组办公室关于2025年为民办实事项目进展情况的通报',
+      '　　截至9月底，全市2件为民实事项目中，正常推进1件，未启动1件。',
+      '（一）城镇新增就业（正常推进）',
+      '　　年度目标：城镇新增就业4.5万人。',
+      '　　进展情况：截至9月底，全市城镇新增就业3.96万人，完成年度目标的88%。',
+      '　　责任单位：市人社局、各县区人民政府',
+      '（二）城市公共停车场（未启动）',
+      '　　年度目标：新建公共停车场10个。',
+      '　　进展情况：截至9月底，项目选址仍在论证。',
+      '　　责任单位：市城市管理局',
+    ].join('\n');
+    const doc = importText(text);
+    expect(doc).toMatchObject({
+      kind: 'progress',
+      period: '2025-09',
+      reportDate: '2025-09-30',
+      declared: { tasks: 2 },
+    });
+    expect(
+      doc.tasks.map((t) => [t.title, t.content, t.progress?.status, t.progress?.text, t.units.length]),
+    ).toEqual([
+      [
+        '城镇新增就业',
+        '城镇新增就业4.5万人。',
+        '正常推进',
+        '截至9月底，全市城镇新增就业3.96万人，完成年度目标的88%。',
+        2,
+      ],
+      ['城市公共停车场', '新建公共停车场10个。', '未启动', '截至9月底，项目选址仍在论证。', 1],
+    ]);
+  });
+
+  it('takes the status from a bracket at the end of a bulletin item', () => {
+    const doc = importText(
+      '某县2022年民生实事进展情况\n1．新建幼儿园3所。截至6月底，2所主体完工。（正常推进）',
+    );
+    expect(doc.tasks[0]?.progress).toMatchObject({ status: '正常推进', text: '截至6月底，2所主体完工。' });
+  });
+
+  it('leaves out sections of a notice that are not tasks', () => {
+    const text = [
+      '一、总体要求',
+      '以人民为中心，集中力量办好一批民生实事。',
+      '二、主要任务',
+      '（一）新铺设供水管网50公里。责任单位：县水利局',
+      '（二）新建农村公路30公里。责任单位：县交通局',
+      '三、保障措施',
+      '（一）加强组织领导。各责任单位要成立专班。',
+    ].join('\n');
+    const doc = importText(text);
+    expect(doc.categories).toEqual([]);
+    expect(doc.tasks.map((t) => [t.content, t.units[0]?.name])).toEqual([
+      ['新铺设供水管网50公里。', '县水利局'],
+      ['新建农村公路30公里。', '县交通局'],
+    ]);
+  });
+
+  it('takes the category of each table from the heading before it; 牵头单位 leads, 责任单位 co-operates', () => {
+    const header = {
+      cells: ['序号', '项目名称', '目标任务', '牵头单位', '责任单位', '完成时限'].map((text) => ({ text })),
+    };
+    const row = (cells: string[]): { cells: Array<{ text: string }> } => ({
+      cells: cells.map((text) => ({ text })),
+    });
+    const source: SourceDocument = {
+      format: 'docx',
+      blocks: [
+        { kind: 'paragraph', text: '某某省人民政府文件' },
+        { kind: 'paragraph', text: '某某省人民政府关于做好2022年三件民生实事的通知' },
+        { kind: 'paragraph', text: '一、教育事业（2件）' },
+        {
+          kind: 'table',
+          rows: [
+            header,
+            row([
+              '1',
+              '幼儿园建设',
+              '新建幼儿园200所。',
+              '省教育厅',
+              '省发展改革委、省财政厅',
+              '2022年8月底',
+            ]),
+            row(['2', '课后服务', '覆盖率达到100%。', '省教育厅', '省财政厅', '2022年9月']),
+          ],
+        },
+        { kind: 'paragraph', text: '二、医疗卫生（1件）' },
+        {
+          kind: 'table',
+          rows: [
+            header,
+            row(['3', '两癌筛查', '筛查40万人。', '省卫生健康委', '', '2022年11月底']),
+            row(['注：完成时限为最迟时间。', '', '', '', '', '']),
+          ],
+        },
+      ],
+    };
+    const doc = buildPlanDocument(source);
+    expect(doc.title).toBe('某某省人民政府关于做好2022年三件民生实事的通知');
+    expect(doc.categories).toEqual([
+      { ordinal: 1, name: '教育事业', declaredTasks: 2 },
+      { ordinal: 2, name: '医疗卫生', declaredTasks: 1 },
+    ]);
+    expect(doc.tasks.map((t) => [t.category, t.units.map((u) => `${u.name}:${u.role}`).join(',')])).toEqual([
+      ['教育事业', '省教育厅:lead,省发展改革委:co,省财政厅:co'],
+      ['教育事业', '省教育厅:lead,省财政厅:co'],
+      ['医疗卫生', '省卫生健康委:lead'],
+    ]);
+  });
+
+  it('reads a progress sheet with a 完成率 column and a 填报单位', () => {
+    const source: SourceDocument = {
+      format: 'xlsx',
+      blocks: [
+        { kind: 'paragraph', text: '某市2021年民生实事项目1-9月推进情况表' },
+        {
+          kind: 'table',
+          rows: [
+            {
+              cells: [
+                { text: '填报单位：某市民生实事工作领导小组办公室', colSpan: 4 },
+                { text: '填报时间：2021年10月12日', colSpan: 3 },
+              ],
+            },
+            {
+              cells: ['序号', '实事项目', '年度目标', '1-9月完成情况', '完成率', '责任单位', '备注'].map(
+                (text) => ({ text }),
+              ),
+            },
+            {
+              cells: [
+                '1',
+                '城镇新增就业',
+                '城镇新增就业10万人。',
+                '新增城镇就业8.65万人。',
+                '86.5%',
+                '市人力社保局',
+                '正常推进',
+              ].map((text) => ({ text })),
+            },
+          ],
+        },
+      ],
+    };
+    const doc = buildPlanDocument(source);
+    expect(doc).toMatchObject({
+      kind: 'progress',
+      issuer: '某市民生实事工作领导小组办公室',
+      reportDate: '2021-10-12',
+      period: '2021-09',
+      year: 2021,
+    });
+    expect(doc.tasks[0]).toMatchObject({ title: '城镇新增就业', content: '城镇新增就业10万人。' });
+    expect(doc.tasks[0]?.progress).toMatchObject({
+      text: '新增城镇就业8.65万人。',
+      status: '正常推进',
+      statedPercent: 86.5,
+    });
+  });
+
+  it('drops the last row of a tab-cell table cut off mid-row', () => {
+    const text = [
+      '\t序号',
+      '\t工作内容',
+      '\t完成时限',
+      '\t责任单位',
+      '',
+      '\t1',
+      '\t新增就业1万人。',
+      '\t11月',
+      '\t市人社局',
+      '',
+      '\t2',
+      '\t',
+      '\t新建学校',
+    ].join('\n');
+    const doc = importText(text, { year: 2015 });
+    expect(doc.tasks.map((t) => t.number)).toEqual([1]);
+    expect(codes(doc)).toContain('TRUNCATED_TABLE');
+  });
+});
+
 describe('buildPlanDocument: robustness', () => {
   it('never throws and gives tasks: [] when there are none', () => {
     const odd: unknown[] = [

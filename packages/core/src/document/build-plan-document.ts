@@ -70,14 +70,26 @@ function trailingParenthesis(text: string): { inner: string; start: number } | n
 }
 
 /** Units and deadline written inside a prose item; the rest is its content. */
-function splitProseItem(text: string): { content: string; units: TaskUnit[]; deadlineText: string | null } {
+function splitProseItem(text: string): {
+  content: string;
+  units: TaskUnit[];
+  deadlineText: string | null;
+  status: string | null;
+} {
   let t = text.trim();
   let units: TaskUnit[] = [];
   let deadlineText: string | null = null;
-  for (let guard = 0; guard < 3; guard++) {
+  let status: string | null = null;
+  for (let guard = 0; guard < 4; guard++) {
     const p = trailingParenthesis(t);
     if (!p) break;
     const inner = compactText(p.inner);
+    // "…占年计划64%。（推进缓慢）": the status word the item reports.
+    if (status === null && statusWord(inner)) {
+      status = statusWord(inner);
+      t = t.slice(0, p.start).replace(/\s+$/, '');
+      continue;
+    }
     const dl =
       /^(?:完成时限|完成时间|时限)[:：](.+)$/.exec(inner) ??
       /^((?:(?:19|20)\d{2}年)?(?:\d{1,2}月|[一二三四]季度|年底|年内|上半年|下半年)[^，,。；;]{0,6}?)(?:前|之前)?完成$/.exec(
@@ -114,7 +126,7 @@ function splitProseItem(text: string): { content: string; units: TaskUnit[]; dea
       t = t.replace(m[0], '');
     }
   }
-  return { content: compactText(t), units, deadlineText };
+  return { content: compactText(t), units, deadlineText, status };
 }
 
 const PROGRESS_START =
@@ -219,9 +231,16 @@ function proseTasks(
   }
   if (taskIdx < 0) {
     const top = counts.get(styles[0] as MarkerStyle) ?? 0;
+    // Top-level items that read as headings ("一、就业创业方面（３项）", "二、主要任务") hold the tasks.
+    const topItems = items.filter((it) => it.style === styles[0]);
+    const headings = topItems.filter((it) => {
+      const t = compactText(it.text);
+      return t.length <= 24 && !/[。；;，,]/.test(t);
+    }).length;
     taskIdx = 0;
     for (let i = 1; i < styles.length; i++) {
-      if ((counts.get(styles[i] as MarkerStyle) ?? 0) > top) {
+      const n = counts.get(styles[i] as MarkerStyle) ?? 0;
+      if (n > top || (n >= 2 && headings * 2 >= topItems.length)) {
         taskIdx = i;
         break;
       }
@@ -241,7 +260,8 @@ function proseTasks(
   const flush = (): void => {
     if (!current) return;
     const labelled = readLabelledLines(currentText);
-    const { content: whole, units, deadlineText } = splitProseItem(labelled.head);
+    const { content: whole, units, deadlineText, status: itemStatus } = splitProseItem(labelled.head);
+    if (itemStatus) current.status = itemStatus;
     const named = splitItemTitle(whole);
     let title = named.title;
     let content = named.content;
@@ -436,7 +456,7 @@ function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['ki
         progress.statedPercent = /%|％/.test(draft.percent ?? '') || pct > 1.5 ? pct : round(pct * 100);
     }
   }
-  return {
+  const task: PlanTask = {
     number: draft.number ?? 0,
     category: draft.category,
     title: draft.title,
@@ -446,7 +466,12 @@ function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['ki
     indicators,
     progress,
   };
+  if (draft.done) FROM_INDICATOR_TABLE.add(task);
+  return task;
 }
+
+/** Tasks read from an indicator table, whose one value and one target are known to pair. */
+const FROM_INDICATOR_TABLE = new WeakSet<PlanTask>();
 
 /** value ÷ target of the first value tied to an indicator, against the stated share. */
 function ownPercentCheck(
@@ -525,7 +550,7 @@ function collectWarnings(doc: PlanDocument, truncated: boolean): ImportWarning[]
     if (t.progress) {
       const check =
         safe(() => checkStatedPercent(t.progress as TaskProgress, t.indicators), null) ??
-        ownPercentCheck(t.progress, t.indicators);
+        (FROM_INDICATOR_TABLE.has(t) ? ownPercentCheck(t.progress, t.indicators) : null);
       if (check) {
         warnings.push(
           warn(
@@ -552,6 +577,7 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
   let hasProgressColumn = false;
   let truncated = false;
   let lastTableParagraphs = 0;
+  let firstHeader = '';
   const blocks = source?.blocks ?? [];
   blocks.forEach((block, index) => {
     if (block.kind === 'paragraph') {
@@ -576,6 +602,12 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
     if (tableDrafts.length === 0) {
       parasBeforeTable = paragraphs.length;
       captions.push(...table.captions);
+      firstHeader = table.headerKey;
+    } else {
+      // A later table continues the list when it repeats the header or runs on the numbering.
+      const last = tableDrafts[tableDrafts.length - 1]?.number ?? 0;
+      const first = table.drafts[0]?.number ?? 0;
+      if (table.headerKey !== firstHeader && first !== last + 1) return;
     }
     tableDrafts = tableDrafts.concat(table.drafts);
     for (const c of table.categories) {

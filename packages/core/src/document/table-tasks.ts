@@ -45,6 +45,8 @@ export interface TableResult {
   truncated: boolean;
   /** Rows of a table that is no task table, as paragraphs. */
   paragraphs: string[];
+  /** The roles of its columns, to tell a continued table from another one. */
+  headerKey: string;
 }
 
 /** Rows with colSpan / rowSpan / vMerge → a rectangular grid of cells. */
@@ -149,6 +151,7 @@ export function readTable(rows: TableRow[]): TableResult {
     hasProgressColumn: false,
     truncated: false,
     paragraphs: [],
+    headerKey: '',
   };
   const grid = expandGrid(rows);
   const h = grid.findIndex((r) => isHeaderRow(r.map((c) => c.text)));
@@ -167,6 +170,7 @@ export function readTable(rows: TableRow[]): TableResult {
   const n = header.length;
   const headerKey = header.map((c) => compactText(c.text)).join('|');
   const roles = classifyColumns(header.map((c) => c.text));
+  result.headerKey = roles.join(',');
   const col = (role: ColumnRole): number => firstIndex(roles, role);
   const serialCol = col('serial');
   const categoryCol = col('category');

@@ -23,7 +23,7 @@ function isSectionHeading(line: string): boolean {
 
 /** "34", "\n34", "1." → 34; null when the cell is not a serial number. */
 function serialOf(cell: string): number | null {
-  const m = /^(\d{1,4})[.、]?$/.exec(compactText(cell));
+  const m = /^[（(]?(\d{1,4})[.、)）]?$/.exec(compactText(cell));
   return m ? Number(m[1]) : null;
 }
 
