@@ -6,7 +6,7 @@ import {
   Form,
   Input,
   Modal,
-  Segmented,
+  Radio,
   Skeleton,
   Space,
   Table,
@@ -178,11 +178,14 @@ export function PlanPage() {
           {t('plans.tasksTotal', { n: tasks.length })}
         </Typography.Text>
       </div>
-      <Segmented
+      <Radio.Group
+        optionType="button"
+        buttonStyle="solid"
+        size="small"
         options={options}
         value={category}
-        onChange={(v) => setCategory(String(v))}
-        style={{ marginBottom: 12, flexWrap: 'wrap', maxWidth: '100%' }}
+        onChange={(e) => setCategory(String(e.target.value))}
+        className="category-filter"
         aria-label={t('plans.category')}
       />
       <Table<Task>
