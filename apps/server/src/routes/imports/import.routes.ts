@@ -1,0 +1,117 @@
+import {
+  commitImportBody,
+  commitImportResponse,
+  createImportQuery,
+  idParams,
+  planImport,
+  updateImportBody,
+} from '@minsheng/contract';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors/app-error';
+import { presentImport } from '../../presenters/import.presenter';
+import type { Services } from '../../services/index';
+import { DEFAULT_UPLOAD_LIMITS, formatBytes } from '../../uploads/limits';
+
+const formNumber = z.coerce.number().int().positive();
+
+/** The multipart file and its form fields; the size limit is the multipart plugin's. */
+async function readUpload(
+  request: FastifyRequest,
+): Promise<{ fileName: string; bytes: Uint8Array; fields: Record<string, string> }> {
+  if (!request.isMultipart()) {
+    throw new AppError('VALIDATION_FAILED', {
+      zh: '请以 multipart/form-data 上传文件（字段 file）',
+      en: 'Upload the file as multipart/form-data (field "file")',
+    });
+  }
+  const part = await request.file();
+  if (!part) throw new AppError('FILE_EMPTY');
+  let buffer: Buffer;
+  try {
+    buffer = await part.toBuffer();
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      /too large|FST_REQ_FILE_TOO_LARGE/i.test(`${error.message} ${(error as { code?: string }).code}`)
+    ) {
+      throw new AppError('FILE_TOO_LARGE', {
+        zh: `文件超过 ${formatBytes(DEFAULT_UPLOAD_LIMITS.maxFileBytes)} 上限`,
+        en: `The file is larger than the ${formatBytes(DEFAULT_UPLOAD_LIMITS.maxFileBytes)} limit`,
+      });
+    }
+    throw error;
+  }
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(part.fields)) {
+    const field = Array.isArray(value) ? value[0] : value;
+    if (field && field.type === 'field' && typeof field.value === 'string') fields[name] = field.value;
+  }
+  return {
+    fileName: part.filename || 'upload',
+    bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length),
+    fields,
+  };
+}
+
+export function importRoutes(app: FastifyInstance, { services }: { services: Services }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['imports'];
+  const service = services.imports;
+
+  r.post(
+    '/imports',
+    {
+      schema: {
+        tags,
+        description:
+          'multipart/form-data: file, jurisdictionId, year (the last two may be in the query string)',
+        querystring: createImportQuery,
+        response: { 201: planImport },
+      },
+    },
+    async (request, reply) => {
+      const upload = await readUpload(request);
+      const jurisdictionId = formNumber.safeParse(
+        request.query.jurisdictionId ?? upload.fields.jurisdictionId,
+      );
+      if (!jurisdictionId.success) {
+        throw new AppError('VALIDATION_FAILED', {
+          details: [{ path: 'jurisdictionId', message: 'required' }],
+        });
+      }
+      const yearText = request.query.year ?? upload.fields.year;
+      const year = yearText === undefined || yearText === '' ? null : formNumber.safeParse(yearText);
+      if (year && !year.success)
+        throw new AppError('VALIDATION_FAILED', { details: [{ path: 'year', message: 'not a year' }] });
+      const view = await service.upload(request.actor, {
+        jurisdictionId: jurisdictionId.data,
+        year: year ? year.data : null,
+        fileName: upload.fileName,
+        bytes: upload.bytes,
+      });
+      return reply.code(201).send(presentImport(view));
+    },
+  );
+  r.get(
+    '/imports/:id',
+    { schema: { tags, params: idParams, response: { 200: planImport } } },
+    async (request) => presentImport(await service.get(request.actor, request.params.id)),
+  );
+  r.patch(
+    '/imports/:id',
+    { schema: { tags, params: idParams, body: updateImportBody, response: { 200: planImport } } },
+    async (request) => presentImport(await service.update(request.actor, request.params.id, request.body)),
+  );
+  r.post(
+    '/imports/:id/commit',
+    { schema: { tags, params: idParams, body: commitImportBody, response: { 201: commitImportResponse } } },
+    async (request, reply) =>
+      reply.code(201).send(await service.commit(request.actor, request.params.id, request.body)),
+  );
+  r.delete('/imports/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
+    await service.discard(request.actor, request.params.id);
+    return reply.code(204).send();
+  });
+}
