@@ -542,7 +542,12 @@ function collectWarnings(doc: PlanDocument, truncated: boolean): ImportWarning[]
     warnings.push(warn('MISSING_UNITS', '文件未列出责任单位'));
   }
   for (const t of tasks) {
-    if (t.deadline && t.deadline.date === null) {
+    // A deadline that only lacks the plan year is not unreadable: the year hint will date it.
+    if (
+      t.deadline &&
+      t.deadline.date === null &&
+      !(doc.year === null && parseDeadline(t.deadline.text, 2000)?.date)
+    ) {
       warnings.push(
         warn('UNPARSED_DEADLINE', `第${t.number}项完成时限“${t.deadline.text}”无法解析为日期`, t.number),
       );

@@ -129,6 +129,35 @@ describe('textToSource', () => {
     expect(table?.[2]).toEqual(['2', '养老服务', '新建养老服务中心2个。', '区民政局', '9月底']);
   });
 
+  it('joins a cell wrapped onto the next line in a table without indentation', () => {
+    const text = [
+      '序号',
+      '项目名称',
+      '建设内容',
+      '责任单位',
+      '完成时限',
+      '1',
+      '托育服务',
+      '新增托位300个，',
+      '建设托育中心2个。',
+      '区卫健局',
+      '年底前',
+      '2',
+      '养老服务',
+      '新建养老服务中心2个。',
+      '区民政局',
+      '9月底',
+      '3',
+      '助餐服务',
+      '新建老年食堂10个。',
+      '区民政局',
+      '10月底',
+    ].join('\n');
+    const [table] = tables(textToSource(text).blocks);
+    expect(table?.[1]).toEqual(['1', '托育服务', '新增托位300个，\n建设托育中心2个。', '区卫健局', '年底前']);
+    expect(table).toHaveLength(4);
+  });
+
   it('reads columns aligned with spaces under a header', () => {
     const text = [
       '序号  考核指标          单位    工作目标   已完成数   占年任务之比',

@@ -70,6 +70,43 @@ function* choose(n: number, k: number, start = 1, acc: number[] = []): Generator
  * A row that lost its blank cells in the flattening (002: "\t62" then " \t推进…" with no empty
  * 类别 cell) gets empty cells where blank cells are most likely, by the other rows' columns.
  */
+/**
+ * A row with more lines than columns (a cell wrapped onto the next line, no indentation to
+ * tell) joins the neighbouring lines whose join fits the other rows' columns best.
+ */
+function mergeLongRow(row: string[], n: number, stats: Stats): string[] {
+  let current = row;
+  while (current.length > n) {
+    let best: string[] | null = null;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (let j = 1; j < current.length - 1; j++) {
+      const candidate = [...current.slice(0, j), `${current[j]}\n${current[j + 1]}`, ...current.slice(j + 2)];
+      const cost = rowCost(candidate.slice(0, n), stats);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = candidate;
+      }
+    }
+    if (!best) break;
+    current = best;
+  }
+  return current;
+}
+
+function rowCost(candidate: string[], stats: Stats): number {
+  let cost = 0;
+  candidate.forEach((cell, c) => {
+    const len = compactText(cell).length;
+    if (len === 0) {
+      cost += 1 - (stats.emptyRatio[c] ?? 0);
+      return;
+    }
+    cost += Math.abs(Math.log((len + 1) / ((stats.avgLength[c] ?? 4) + 1)));
+    if (stats.deadlineColumn[c]) cost += parseDeadline(cell, 2000)?.date ? 0 : 2;
+  });
+  return cost;
+}
+
 function alignShortRow(row: string[], n: number, stats: Stats): string[] {
   const missing = n - row.length;
   if (missing <= 0 || row.length === 0) return row;
@@ -104,6 +141,14 @@ function alignShortRow(row: string[], n: number, stats: Stats): string[] {
     }
   }
   return best ?? row;
+}
+
+/** A body row with more cells than columns is joined, one with fewer (not the last) padded. */
+function reshapeRow(row: string[], n: number, stats: Stats, isBody: boolean, isLast: boolean): string[] {
+  if (!isBody) return row;
+  if (row.length > n) return mergeLongRow(row, n, stats);
+  if (row.length > 1 && row.length < n && !isLast) return alignShortRow(row, n, stats);
+  return row;
 }
 
 /**
@@ -192,22 +237,14 @@ function assembleRows(cells: string[], blocks: SourceBlock[]): void {
       }
     }
     if (q < 0) q = Math.min(nextAt, cells.length);
-    const row = cells.slice(p, q);
-    if (row.length > n) {
-      // More cells than columns: the extra lines belong to the widest cell before the end.
-      const merged = row.slice(0, n - 1);
-      merged.push(row.slice(n - 1).join('\n'));
-      rows.push(merged);
-    } else {
-      rows.push(row);
-    }
+    rows.push(cells.slice(p, q));
     p = q;
   }
   // Rows that lost blank cells, except the last (a table cut off keeps its short last row).
   const stats = columnStats(rows.slice(1), header);
   const out: TableRow[] = rows.map((r, i) => {
     const isLast = i === rows.length - 1;
-    const cellsOfRow = r.length > 1 && r.length < n && !isLast ? alignShortRow(r, n, stats) : r;
+    const cellsOfRow = reshapeRow(r, n, stats, i > 0, isLast);
     return { cells: cellsOfRow.map((text) => ({ text: trimCell(text) })) };
   });
   void shortRows;
@@ -289,8 +326,20 @@ function tryPlainCellTable(lines: string[], start: number, blocks: SourceBlock[]
         continue;
       }
       const s = serialOf(line);
-      if (cellLines.length >= n) break;
       if (s !== null && s > k && s <= k + 3 && cellLines.length >= Math.min(2, n - 1)) break;
+      if (cellLines.length >= n) {
+        // Past the row's width: wrapped lines only when the next number follows soon.
+        let ahead = j;
+        let seen = 0;
+        while (ahead < lines.length && seen < 3) {
+          if (!isBlank(lines[ahead] ?? '')) {
+            if (serialOf(lines[ahead] ?? '') === k + 1) break;
+            seen++;
+          }
+          ahead++;
+        }
+        if (ahead >= lines.length || serialOf(lines[ahead] ?? '') !== k + 1) break;
+      }
       cellLines.push(line.trim());
       j++;
     }
@@ -303,11 +352,9 @@ function tryPlainCellTable(lines: string[], start: number, blocks: SourceBlock[]
   blocks.push({
     kind: 'table',
     rows: rows.map((r, idx) => ({
-      cells: (r.length < n && idx > 0 && idx < rows.length - 1 ? alignShortRow(r, n, stats) : r).map(
-        (text) => ({
-          text,
-        }),
-      ),
+      cells: reshapeRow(r, n, stats, idx > 0, idx === rows.length - 1).map((text) => ({
+        text,
+      })),
     })),
   });
   return i;
