@@ -26,9 +26,28 @@ function freePort(): string {
   return port;
 }
 
+const dataPrefix = 'minsheng-e2e-';
+
+/** Data folders of earlier runs (the server may still hold the newest when it stops): drop old ones. */
+function removeStaleDataDirs(): void {
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    if (!name.startsWith(dataPrefix)) continue;
+    const dir = path.join(os.tmpdir(), name);
+    try {
+      if (fs.statSync(dir).mtimeMs < dayAgo) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Another run's folder, or already gone.
+    }
+  }
+}
+
 // Playwright loads this file again in its workers; the environment carries the first choice over.
+if (!process.env.MINSHENG_E2E_DATA) {
+  removeStaleDataDirs();
+  process.env.MINSHENG_E2E_DATA = fs.mkdtempSync(path.join(os.tmpdir(), dataPrefix));
+}
 process.env.MINSHENG_E2E_PORT ??= freePort();
-process.env.MINSHENG_E2E_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-e2e-'));
 const port = process.env.MINSHENG_E2E_PORT;
 const dataDir = process.env.MINSHENG_E2E_DATA;
 const baseURL = `http://127.0.0.1:${port}`;

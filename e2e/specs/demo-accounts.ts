@@ -1,7 +1,15 @@
+import { DEMO_ACCOUNTS } from '../../apps/server/src/demo/demo-accounts';
 import type { Account } from './helpers';
 
-/** Placeholder until the demo module lands. */
-export const demo: { office: Account; reporter: Account } = {
-  office: { username: 'office', password: process.env.E2E_OFFICE_PASSWORD ?? 'office-pass-123' },
-  reporter: { username: 'reporter', password: process.env.E2E_REPORTER_PASSWORD ?? 'reporter-pass-123' },
+/** The demo accounts the server seeds on first start, read from the server's own list. */
+function account(username: string): Account {
+  const found = DEMO_ACCOUNTS.find((a) => a.username === username);
+  if (!found) throw new Error(`no demo account "${username}"`);
+  return { username: found.username, password: found.password };
+}
+
+export const demo = {
+  office: account('office'),
+  reporter: account('reporter'),
+  admin: account('admin'),
 };
