@@ -90,6 +90,7 @@ describe('extractProgress on seed 000', () => {
       81.1,
       [
         [1530, '户', null],
+        [61, '%', null],
         [1462, '名', null],
       ],
     ],
@@ -148,7 +149,76 @@ describe('extractProgress on seed 000', () => {
   });
 });
 
+describe('extractProgress beyond seed 000', () => {
+  it('links parts and remainders to what they count', () => {
+    const indicators = extractIndicators('改造城镇老旧小区260个，惠及居民3.2万户。');
+    const p = extractProgress('截至9月底，已完工182个，其余78个正在施工，完成年度目标的70%。', indicators);
+    expect(p.statedPercent).toBe(70);
+    expect(p.values.map((v) => [v.subject, v.value, v.indicator])).toEqual([
+      ['完工', 182, 0],
+      ['其余正在施工', 78, 0],
+    ]);
+  });
+
+  it('links a figure that names nothing to the only indicator of its kind', () => {
+    const indicators = extractIndicators('为6万名适龄妇女免费开展“两癌”筛查。');
+    const p = extractProgress('截至6月底，完成筛查4.1万人，完成年度目标任务的70%，正常推进。', indicators);
+    expect(p.values).toEqual([{ subject: '筛查', value: 41000, unit: '人', indicator: 0 }]);
+  });
+
+  it('reads bare table cells in the column unit: "1.52 84.4%" against 1.8万人', () => {
+    const indicators = extractIndicators('城镇新增就业1.8万人');
+    expect(extractProgress('1.52 84.4%', indicators)).toEqual({
+      text: '1.52 84.4%',
+      status: null,
+      statedPercent: 84.4,
+      values: [{ subject: '城镇新增就业', value: 15200, unit: '人', indicator: 0 }],
+    });
+    const money = extractIndicators('发放创业担保贷款3亿元');
+    expect(extractProgress('2.56 85.3%', money).values[0]?.value).toBe(256000000);
+  });
+
+  it('keeps rates beside the stated share as values', () => {
+    const indicators = extractIndicators('城镇新增就业4.5万人，城镇调查失业率控制在5.5%以内。');
+    const p = extractProgress(
+      '截至9月底，全市城镇新增就业3.96万人，完成年度目标的88%，城镇调查失业率为5.2%。',
+      indicators,
+    );
+    expect(p.statedPercent).toBe(88);
+    expect(p.values.map((v) => [v.value, v.unit, v.indicator])).toEqual([
+      [39600, '人', 0],
+      [5.2, '%', 1],
+    ]);
+    expect(checkStatedPercent(p, indicators)).toBeNull();
+  });
+});
+
 describe('checkStatedPercent', () => {
+  it('accepts a share that agrees with any figure before it', () => {
+    const indicators = extractIndicators('新建、改扩建公办幼儿园40所，新增学位1.2万个。');
+    const p = extractProgress(
+      '已建成公办幼儿园18所，新增学位4800个，完成年度目标任务的45%，推进缓慢。',
+      indicators,
+    );
+    expect(checkStatedPercent(p, indicators)).toBeNull();
+  });
+
+  it('checks a share from a 完成率 column against every figure', () => {
+    const indicators = extractIndicators('改造提升农贸市场60家。');
+    const p = { ...extractProgress('完成改造28家，在建20家。', indicators), statedPercent: 50 };
+    expect(checkStatedPercent(p, indicators)).toEqual({ stated: 50, computed: 46.7 });
+  });
+
+  it('flags a completion share in words (seed 004 #9: 11 of 11 示范村, stated 90%)', () => {
+    const indicators = extractIndicators('打造11个农村人居环境综合整治示范村，改厕5000户，助力乡村振兴。');
+    const p = extractProgress(
+      '全县11个农村人居环境示范村实施项目累计投资2565万元。排水管网1.3万米，已完成建设任务90%。全县完成改厕8398户，投资3356万元。',
+      indicators,
+    );
+    expect(p.statedPercent).toBe(90);
+    expect(checkStatedPercent(p, indicators)).toEqual({ stated: 90, computed: 100 });
+  });
+
   it('flags 9539 ÷ 10600 = 90.0% against a stated 90.5%', () => {
     const p = extractProgress(T1.progressText, T1.indicators);
     expect(checkStatedPercent(p, T1.indicators)).toEqual({ stated: 90.5, computed: 90 });

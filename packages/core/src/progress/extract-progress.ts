@@ -1,21 +1,25 @@
 import type { Indicator, ProgressValue, TaskProgress } from '../model';
 import type { IndicatorReading } from '../indicators/extract-indicators';
 import { readIndicators } from '../indicators/extract-indicators';
-import { toHalfWidth } from '../quantity/parse-chinese-number';
+import { scaleDecimal, toHalfWidth } from '../quantity/parse-chinese-number';
 import { unitKind } from '../quantity/units';
 
 /** Words before a percentage that make it the share of the plan done: "占年计划90.5%". */
 const STATED_PERCENT_RE =
   /(?:占(?:全年|全?年度?)?(?:计划|任务|目标)[^，,；;。\d]{0,8}?(?:之比)?的?|完成率|完成了?(?:全年|全?年度?)?(?:目标)?任务量?的|完成了?[^，,；;。]{0,8}?(?:任务|计划|工程|目标|总量|工程量)的?|(?:完成|工程|建设|总体)?进度)(?:已达到|已达|达到|达|为|是)?$/;
-/** "占计生特殊家庭总数的61%": a share of something else, not a figure reported. */
-const OTHER_SHARE_RE = /占[^，,；;。]{0,16}$/;
+/** Subjects that name a part or the rest of what came before. */
+const REMAINDER_RE = /^(?:其余|剩余|另有|余下|其中|另)/;
+/**
+ * Subjects made only of progress words ("竣工", "开工建设", "其中完工", "在建"): they name no
+ * thing of their own, so they count what the task's only compatible indicator counts.
+ */
+const GENERIC_SUBJECT_RE =
+  /^(?:其中|其余|剩余|另有|余下|累计|全部|均已|已经|已|现已|正在|目前|共|完成|完工|竣工|开工|建成|在建|建设|施工|改造|实施|启动|投用|投入使用|使用|通车|检查|筛查|救助|发放|办理|新增|新建|惠及|覆盖|实现|开展|安装|部署|整治|提升|改扩建|改建|扩建|和|、)+$/;
 
 interface ProgressReading {
   reading: IndicatorReading;
   /** This percentage is a stated share of the plan, not a reported value. */
   stated: boolean;
-  /** A share of something else ("占总数的61%"): neither stated nor a value. */
-  share: boolean;
 }
 
 function clauseBefore(t: string, pos: number): string {
@@ -28,10 +32,9 @@ function readProgress(text: string): ProgressReading[] {
   const t = toHalfWidth(text);
   return readIndicators(text, { progress: true }).map((reading) => {
     const q = reading.quantity;
-    if (q.unitKind !== 'percent') return { reading, stated: false, share: false };
-    const before = clauseBefore(t, q.numberStart);
-    if (STATED_PERCENT_RE.test(before)) return { reading, stated: true, share: false };
-    return { reading, stated: false, share: OTHER_SHARE_RE.test(before) };
+    // Shares of something else ("占计生特殊家庭总数的61%", "合格率99.2%") are values.
+    const stated = q.unitKind === 'percent' && STATED_PERCENT_RE.test(clauseBefore(t, q.numberStart));
+    return { reading, stated };
   });
 }
 
@@ -77,17 +80,29 @@ export function matchIndicator(
   value: { subject: string | null; value: number; unit: string | null },
   indicators: Indicator[],
 ): number | null {
+  const plausible = (ind: Indicator): boolean => !(ind.value > 0 && value.value / ind.value > 50);
+  // A figure that names nothing ("竣工22座", "完成筛查4.1万人") counts what the task's only
+  // indicator of that unit (else of that kind) counts.
+  if (GENERIC_SUBJECT_RE.test(value.subject ?? '') || (value.subject ?? '') === '') {
+    for (const level of [2, 1]) {
+      const fits = indicators.flatMap((ind, i) =>
+        unitCompatibility(value.unit, ind.unit) === level && plausible(ind) ? [i] : [],
+      );
+      if (fits.length === 1) return fits[0] ?? null;
+      if (fits.length > 1) break;
+    }
+  }
   let best: number | null = null;
   let bestScore = 0;
   indicators.forEach((ind, i) => {
     const compat = unitCompatibility(value.unit, ind.unit);
-    if (compat === 0) return;
-    if (ind.value > 0 && value.value / ind.value > 50) return;
+    if (compat === 0 || !plausible(ind)) return;
     const sim = Math.max(
       similarity(value.subject ?? '', ind.subject ?? ''),
       similarity(value.subject ?? '', ind.text),
     );
-    const needed = compat === 2 ? 0.1 : 0.25;
+    // Same unit: one shared pair of characters will do ("小区"); a kindred unit needs more.
+    const needed = compat === 2 ? 0.01 : 0.15;
     if (sim < needed) return;
     const score = sim + (compat === 2 ? 0.2 : 0);
     if (score > bestScore) {
@@ -96,6 +111,36 @@ export function matchIndicator(
     }
   });
   return best;
+}
+
+/** A progress "text" that is only table cells of figures: "1.52 84.4%". */
+const CELLS_ONLY_RE = /^\s*(?:\d+(?:\.\d+)?%?\s*)+$/;
+
+/**
+ * Figures read from bare table cells, in indicator order, in the indicator's unit. A cell is
+ * written in the column's unit ("1.52" under 万人), so the scale (1, 万, 亿) is the one that
+ * puts the figure nearest the stated share of its target ("1.52 84.4%" against 1.8万人 → 15200).
+ */
+function readCells(text: string, indicators: Indicator[], status: string | null): TaskProgress {
+  const cells = toHalfWidth(text).trim().split(/\s+/);
+  const percents = cells.filter((c) => c.endsWith('%')).map((c) => Number(c.slice(0, -1)));
+  const statedPercent = percents[0] ?? null;
+  const numbers = cells.filter((c) => !c.endsWith('%'));
+  const want = statedPercent !== null && statedPercent > 0 ? statedPercent / 100 : 1;
+  const values: ProgressValue[] = numbers.map((cell, i) => {
+    const ind = indicators[i];
+    if (ind === undefined) return { subject: null, value: Number(cell), unit: null, indicator: null };
+    let best = Number(cell);
+    if (ind.value > 0 && best > 0) {
+      const off = (v: number): number => Math.abs(Math.log(v / ind.value / want));
+      for (const exp of [4, 8]) {
+        const scaled = scaleDecimal(cell, exp);
+        if (off(scaled) < off(best)) best = scaled;
+      }
+    }
+    return { subject: ind.subject, value: best, unit: ind.unit, indicator: i };
+  });
+  return { text, status, statedPercent, values };
 }
 
 /**
@@ -109,6 +154,7 @@ export function extractProgress(
   indicators: Indicator[],
   status: string | null = null,
 ): TaskProgress {
+  if (CELLS_ONLY_RE.test(toHalfWidth(text))) return readCells(text, indicators, status);
   let readings: ProgressReading[];
   try {
     readings = readProgress(text);
@@ -118,7 +164,7 @@ export function extractProgress(
   }
   const stated = readings.find((r) => r.stated);
   const values: ProgressValue[] = [];
-  for (const { reading } of readings.filter((r) => !r.stated && !r.share)) {
+  for (const { reading } of readings.filter((r) => !r.stated)) {
     const v = {
       subject: reading.indicator.subject,
       value: reading.indicator.value,
@@ -126,6 +172,15 @@ export function extractProgress(
     };
     let indicator = matchIndicator(v, indicators);
     const prev = values[values.length - 1];
+    // "其余5所将于四季度完工", "另有47个在建": the rest of what the figure before counted.
+    if (
+      indicator === null &&
+      prev !== undefined &&
+      prev.indicator !== null &&
+      REMAINDER_RE.test(v.subject ?? '')
+    ) {
+      if (unitCompatibility(prev.unit, v.unit) > 0) indicator = prev.indicator;
+    }
     // "油水分离器在市区安装完成400套，外市（县）安装完成32套": the second continues the first.
     if (
       indicator === null &&
@@ -179,29 +234,39 @@ export function checkStatedPercent(
     return matchIndicator(r.indicator, indicators);
   };
 
-  const pairs: Array<{ value: number; indicator: number | null; stated: number }> = [];
-  let pending: { value: number; indicator: number | null } | null = null;
+  // Each stated share is checked against the figures reported since the previous one
+  // ("完成…9539人，占年计划90.5%；…3806人，占年计划93%" pairs 9539 with 90.5). A share that
+  // comes from elsewhere (a 完成率 column) is checked against every figure of the text.
+  const segments: Array<{ stated: number; figures: Array<{ value: number; indicator: number }> }> = [];
+  let figures: Array<{ value: number; indicator: number }> = [];
   for (const r of readings) {
-    if (r.share) continue;
     if (r.stated) {
-      if (pending !== null) pairs.push({ ...pending, stated: r.reading.indicator.value });
-      pending = null;
-    } else {
-      pending = { value: r.reading.indicator.value, indicator: indicatorOf(r.reading) };
+      segments.push({ stated: r.reading.indicator.value, figures });
+      figures = [];
+    } else if (r.reading.quantity.unitKind !== 'percent') {
+      const indicator = indicatorOf(r.reading);
+      if (indicator !== null) figures.push({ value: r.reading.indicator.value, indicator });
     }
   }
-  if (pairs.length === 0 && progress.statedPercent !== null) {
-    const matched = progress.values.filter((v) => v.indicator !== null);
-    const only = matched.length === 1 ? matched[0] : undefined;
-    if (only !== undefined)
-      pairs.push({ value: only.value, indicator: only.indicator, stated: progress.statedPercent });
+  if (segments.length === 0 && progress.statedPercent !== null) {
+    const all = progress.values.flatMap((v) =>
+      v.indicator !== null && unitKind(v.unit) !== 'percent'
+        ? [{ value: v.value, indicator: v.indicator }]
+        : [],
+    );
+    segments.push({ stated: progress.statedPercent, figures: all });
   }
-  for (const p of pairs) {
-    if (p.indicator === null) continue;
-    const target = indicators[p.indicator];
-    if (target === undefined || target.value <= 0 || target.comparator === 'range') continue;
-    const computed = percentOf(p.value, target.value);
-    if (Math.abs(p.stated - computed) >= 0.5 - 1e-9) return { stated: p.stated, computed };
+  for (const { stated, figures: candidates } of segments) {
+    const computed = candidates.flatMap(({ value, indicator }) => {
+      const target = indicators[indicator];
+      if (target === undefined || target.value <= 0 || target.comparator === 'range') return [];
+      return [percentOf(value, target.value)];
+    });
+    if (computed.length === 0) continue;
+    // A share that agrees with any of the figures is fine ("建成18所，新增学位4800个，完成45%"
+    // agrees with 18 of 40 所); otherwise the nearest figure is the one shown.
+    const nearest = computed.reduce((a, b) => (Math.abs(b - stated) < Math.abs(a - stated) ? b : a));
+    if (Math.abs(stated - nearest) >= 0.5 - 1e-9) return { stated, computed: nearest };
   }
   return null;
 }
