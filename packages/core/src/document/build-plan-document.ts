@@ -694,6 +694,8 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
     }
   }
   doc.kind = kind;
+  // A plan has no report date ("成文日期" is when it was signed).
+  if (kind === 'plan') doc.reportDate = null;
   if (kind === 'progress' && doc.reportDate === null && doc.year !== null) {
     // "截至6月底，…" in the opening text dates the report: 2023-06-30.
     for (const line of headText) {
@@ -714,6 +716,11 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
             drafts.map((d) => d.progressText ?? ''),
             doc.year,
           ));
+    // A year-end account ("2019年民生实事完成情况") covers the whole year.
+    const month = doc.reportDate ? Number(doc.reportDate.slice(5, 7)) : null;
+    if (doc.period === null && doc.year !== null && title && /完成情况|年终|全年/.test(title)) {
+      if (month === null || month === 12 || month <= 2) doc.period = String(doc.year);
+    }
   }
 
   doc.categories = categories.map((c, i): PlanCategory => ({

@@ -56,8 +56,9 @@ function roleOf(h: string, indicatorTable: boolean): ColumnRole {
   if (/时限|完成时间|时间节点|完成期限|完成日期/.test(h)) return 'deadline';
   if (/之比|比例|完成率|占比|百分比/.test(h)) return 'percent';
   if (/^(?:已完成数?|完成数|累计完成(?:数)?|实际完成(?:数)?|已完成量)$/.test(h)) return 'done';
+  if (/状态/.test(h)) return 'status';
   if (/情况|进展|进度|推进/.test(h)) return 'progress';
-  if (/备注|状态/.test(h)) return 'status';
+  if (/备注/.test(h)) return 'status';
   if (indicatorTable && /目标|任务数|计划数|目标值/.test(h)) return 'target';
   if (/指标/.test(h)) return 'content';
   if (/名称/.test(h) || /^(?:项目|事项|实事项目|民生实事项目|民生项目|实事)$/.test(h)) return 'title';

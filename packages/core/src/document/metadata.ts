@@ -5,7 +5,7 @@
 import { compactText, parseChineseNumber } from '../text/normalize';
 
 const CHROME =
-  /^(?:首页|当前位置|您的位置|你的位置|您现在的位置)|稿件来源|信息来源|来源[:：]|发布时间|发布日期|发文日期|浏览次数|点击数|阅读次数|访问次数|字号|打印本页|【打印】|关闭窗口|分享到|责任编辑|编辑[:：]|Copyright|copyright|版权所有|ICP|主办[:：]|承办[:：]|网站地图|联系电话|联系我们|网站标识码|技术支持|扫一扫|上一篇|下一篇|相关链接|返回顶部|【大】|【中】|【小】|索引号|主题分类|公开方式|^\s*>|.+\s[>＞»›]\s.+/;
+  /^(?:首页|当前位置|您的位置|你的位置|您现在的位置)|稿件来源|信息来源|来源[:：]|发布时间|发布日期|发文日期|浏览次数|点击数|阅读次数|访问次数|字号|字体[:：]|【字体|打印本页|【打印】|关闭窗口|分享到|责任编辑|编辑[:：]|Copyright|copyright|版权所有|ICP|主办[:：]|承办[:：]|网站地图|联系电话|联系我们|网站标识码|技术支持|扫一扫|上一篇|下一篇|相关链接|返回顶部|【大】|【中】|【小】|索引号|主题分类|公开方式|^\s*>|.+\s[>＞»›]\s.+/;
 
 /** Page furniture of a web archive page: breadcrumbs, source lines, footers. */
 export function isChrome(line: string): boolean {
@@ -22,7 +22,9 @@ export function findDocNumber(lines: string[]): string | null {
   for (const line of lines.slice(0, 20)) {
     const t = compactText(line);
     const m = DOC_NUMBER.exec(t);
-    if (m && m[0].length >= t.length - 2) return `${m[1]}〔${m[2]}〕${m[3]}号`;
+    if (m && m[0].length >= t.replace(/^(?:发文字号|文号|发文号)[:：]/, '').length - 2) {
+      return `${(m[1] ?? '').replace(/^(?:发文字号|文号|发文号)/, '')}〔${m[2]}〕${m[3]}号`;
+    }
   }
   return null;
 }
@@ -189,7 +191,7 @@ export function findReportDate(lines: string[]): string | null {
   for (const line of lines) {
     const t = compactText(line);
     const m =
-      /(?:填报时间|填报日期|报送时间|报送日期|统计时间|统计截止|截止时间|截至时间|截止日期|数据截至|时间|日期|截至|截止)[:：]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/.exec(
+      /(?:填报时间|填报日期|报送时间|报送日期|统计时间|统计截止|截止时间|截至时间|截止日期|数据截至|报告日期|截至|截止)[:：]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/.exec(
         t,
       );
     if (m) return `${m[1]}-${pad2(Number(m[2]))}-${pad2(Number(m[3]))}`;
