@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, readXlsx } from './xlsx-reader';
 
@@ -92,6 +93,48 @@ describe('readXlsx', () => {
     const source = await readXlsx(bytes);
     expect(source.blocks).toHaveLength(2);
     expect(JSON.stringify(source.blocks)).not.toContain('secret');
+  });
+
+  it('stays fast with a merge down to the last row and a stray cell far away', async () => {
+    const bytes = await workbookBytes((sheet) => {
+      sheet.addRow(['序号', '内容', '类别']);
+      sheet.addRow([1, '新建公厕', '环境']);
+      sheet.addRow([2, '改造管网', null]);
+      sheet.mergeCells('C2:C3');
+    });
+    // exceljs would write every merged cell, so the huge ranges are patched into the XML.
+    const files = unzipSync(bytes);
+    const sheetXml = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array())
+      .replace('C2:C3', 'C2:C1048576')
+      .replace('</sheetData>', '<row r="1000000"><c r="XFD1000000" s="0"/></row></sheetData>');
+    files['xl/worksheets/sheet1.xml'] = strToU8(sheetXml);
+    const started = performance.now();
+    const source = await readXlsx(zipSync(files));
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(source.blocks).toEqual([
+      {
+        kind: 'table',
+        rows: [
+          { cells: [{ text: '序号' }, { text: '内容' }, { text: '类别' }] },
+          { cells: [{ text: '1' }, { text: '新建公厕' }, { text: '环境' }] },
+          { cells: [{ text: '2' }, { text: '改造管网' }, { text: '', mergedFromAbove: true }] },
+        ],
+      },
+    ]);
+  });
+
+  it('refuses a merge over the whole sheet quickly instead of hanging in exceljs', async () => {
+    const bytes = await workbookBytes((sheet) => {
+      sheet.addRow(['序号', '内容']);
+      sheet.mergeCells('A3:A4');
+    });
+    const files = unzipSync(bytes);
+    files['xl/worksheets/sheet1.xml'] = strToU8(
+      strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array()).replace('A3:A4', 'A3:XFD1048576'),
+    );
+    const started = performance.now();
+    await expect(readXlsx(zipSync(files))).rejects.toMatchObject({ code: 'CORRUPT_DOCUMENT' });
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 

@@ -1,10 +1,14 @@
 import type { SourceBlock, SourceDocument, TableCell, TableRow } from '@minsheng/core';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../uploads/limits';
 import { openZip } from '../uploads/zip-guard';
 import { DocumentReadError } from './read-error';
 
 const WHAT = 'Excel 文件';
+/** Cells beyond these are ignored: no 民生实事 table is this large, and the loops stay bounded. */
+const MAX_ROWS = 20_000;
+const MAX_COLUMNS = 200;
 
 /**
  * Reads a .xlsx: each visible worksheet's used range becomes a table. In a merged range the
@@ -29,12 +33,14 @@ export async function readXlsx(
   }
   // exceljs inflates every entry itself: inflate them first under the guard, so entries whose
   // declared sizes lie are refused before exceljs spends the memory.
-  for (const entry of zip.entries) zip.read(entry.name);
+  const files: Record<string, Uint8Array> = {};
+  for (const entry of zip.entries) files[entry.name] = zip.read(entry.name) ?? new Uint8Array();
+  const input = clipMerges(files) ? zipSync(files, { level: 1 }) : bytes;
 
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+      Buffer.from(input.buffer, input.byteOffset, input.byteLength) as unknown as ExcelJS.Buffer,
     );
   } catch (error) {
     throw new DocumentReadError('CORRUPT_DOCUMENT', '不是有效的 Excel 文件', 'not a valid Excel file', {
@@ -47,6 +53,65 @@ export async function readXlsx(
     blocks.push(...worksheetBlocks(worksheet));
   }
   return { format: 'xlsx', blocks };
+}
+
+/** Most cells all merged ranges of a workbook may cover once clipped to MAX_ROWS × MAX_COLUMNS. */
+const MAX_MERGED_CELLS = 1_000_000;
+
+/**
+ * exceljs creates a cell object for every cell of a merged range on load: "C2:C1048576" costs
+ * seconds and "A1:XFD1048576" never ends. Clips merged ranges in the sheets' XML to the rows and
+ * columns we read; refuses a workbook whose merges still cover too many cells. Returns true when
+ * an entry was rewritten.
+ */
+function clipMerges(files: Record<string, Uint8Array>): boolean {
+  let changed = false;
+  let area = 0;
+  for (const name of Object.keys(files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const data = files[name];
+    if (!data) continue;
+    const xml = strFromU8(data);
+    if (!xml.includes('mergeCell')) continue;
+    let rewritten = false;
+    const clipped = xml.replace(
+      /(<(?:\w+:)?mergeCell\b[^>]*\bref=")([^"]+)(")/g,
+      (whole, open: string, ref: string, close: string) => {
+        const merge = parseRange(ref);
+        if (!merge) return whole;
+        const bottom = Math.min(merge.bottom, MAX_ROWS);
+        const right = Math.min(merge.right, MAX_COLUMNS);
+        if (merge.top > bottom || merge.left > right) {
+          rewritten = true;
+          return `${open}${columnLetters(merge.left)}${merge.top}${close}`;
+        }
+        area += (bottom - merge.top + 1) * (right - merge.left + 1);
+        if (bottom === merge.bottom && right === merge.right) return whole;
+        rewritten = true;
+        return `${open}${columnLetters(merge.left)}${merge.top}:${columnLetters(right)}${bottom}${close}`;
+      },
+    );
+    if (area > MAX_MERGED_CELLS) {
+      throw new DocumentReadError(
+        'CORRUPT_DOCUMENT',
+        'Excel 文件的合并单元格过大',
+        'the Excel file merges too many cells',
+      );
+    }
+    if (rewritten) {
+      files[name] = strToU8(clipped);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
 }
 
 interface Merge {
@@ -77,47 +142,49 @@ function parseRange(range: string): Merge | null {
 }
 
 function worksheetBlocks(worksheet: ExcelJS.Worksheet): SourceBlock[] {
-  const rowCount = worksheet.rowCount;
-  const columnCount = worksheet.columnCount;
-  if (rowCount === 0 || columnCount === 0) return [];
+  if (worksheet.rowCount === 0 || worksheet.columnCount === 0) return [];
 
-  const merges = (worksheet.model.merges ?? [])
-    .map(parseRange)
-    .filter((merge): merge is Merge => merge !== null);
-  const masterAt = new Map<string, Merge>();
-  const coveredBy = new Map<string, Merge>();
-  for (const merge of merges) {
-    masterAt.set(`${merge.top}:${merge.left}`, merge);
-    for (let row = merge.top; row <= merge.bottom; row++) {
-      for (let col = merge.left; col <= merge.right; col++) {
-        if (row !== merge.top || col !== merge.left) coveredBy.set(`${row}:${col}`, merge);
-      }
-    }
-  }
-
-  // The used range: the last row and column holding text.
-  const texts: string[][] = [];
+  // The used range: the last row and column holding text. Only rows and cells present in the
+  // file are visited, so a stray format at row 1048576 costs nothing.
+  const texts = new Map<number, Map<number, string>>();
   let lastRow = 0;
   let lastCol = 0;
-  for (let row = 1; row <= rowCount; row++) {
-    const line: string[] = [];
-    const sheetRow = worksheet.getRow(row);
-    for (let col = 1; col <= columnCount; col++) {
-      const text = coveredBy.has(`${row}:${col}`) ? '' : cellText(sheetRow.getCell(col));
-      line.push(text);
-      if (text !== '') {
-        lastRow = Math.max(lastRow, row);
-        lastCol = Math.max(lastCol, col);
-      }
+  worksheet.eachRow({ includeEmpty: false }, (sheetRow, row) => {
+    if (row > MAX_ROWS) return;
+    sheetRow.eachCell({ includeEmpty: false }, (cell, col) => {
+      // exceljs gives the cells covered by a merge the master's value: only the master counts.
+      if (col > MAX_COLUMNS || (cell.isMerged && cell.master.address !== cell.address)) return;
+      const text = cellText(cell);
+      if (text === '') return;
+      let line = texts.get(row);
+      if (!line) texts.set(row, (line = new Map()));
+      line.set(col, text);
+      lastRow = Math.max(lastRow, row);
+      lastCol = Math.max(lastCol, col);
+    });
+  });
+
+  // Merges, clipped to the used range (a merge may reach row 1048576) and indexed by row.
+  const masterAt = new Map<string, Merge>();
+  const mergesByRow = new Map<number, Merge[]>();
+  for (const parsed of (worksheet.model.merges ?? []).map(parseRange)) {
+    if (!parsed || parsed.top > lastRow || parsed.left > lastCol) continue;
+    const merge = {
+      ...parsed,
+      bottom: Math.min(parsed.bottom, lastRow),
+      right: Math.min(parsed.right, lastCol),
+    };
+    masterAt.set(`${merge.top}:${merge.left}`, merge);
+    for (let row = merge.top; row <= merge.bottom; row++) {
+      const list = mergesByRow.get(row);
+      if (list) list.push(merge);
+      else mergesByRow.set(row, [merge]);
     }
-    texts.push(line);
   }
-  for (const merge of merges) {
-    if (merge.top <= lastRow) {
-      lastRow = Math.max(lastRow, Math.min(merge.bottom, rowCount));
-      lastCol = Math.max(lastCol, Math.min(merge.right, columnCount));
-    }
-  }
+  const coveredAt = (row: number, col: number): Merge | undefined =>
+    mergesByRow
+      .get(row)
+      ?.find((merge) => col >= merge.left && col <= merge.right && (row !== merge.top || col !== merge.left));
 
   const rows: TableRow[] = [];
   for (let row = 1; row <= lastRow; row++) {
@@ -126,7 +193,7 @@ function worksheetBlocks(worksheet: ExcelJS.Worksheet): SourceBlock[] {
     let covered = false;
     for (let col = 1; col <= lastCol; col++) {
       const key = `${row}:${col}`;
-      const cover = coveredBy.get(key);
+      const cover = coveredAt(row, col);
       if (cover) {
         // Columns right of a merge's first column are absorbed by its colSpan.
         if (col === cover.left) {
@@ -138,7 +205,7 @@ function worksheetBlocks(worksheet: ExcelJS.Worksheet): SourceBlock[] {
         }
         continue;
       }
-      const text = texts[row - 1]?.[col - 1] ?? '';
+      const text = texts.get(row)?.get(col) ?? '';
       const cell: TableCell = { text };
       const merge = masterAt.get(key);
       if (merge) {
