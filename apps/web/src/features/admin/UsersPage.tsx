@@ -76,7 +76,7 @@ export function UsersPage() {
     },
     { title: t('users.unit'), key: 'u', render: (_, u) => unitName(u.unitId) },
     {
-      title: '',
+      title: t('users.state'),
       key: 'state',
       width: 170,
       render: (_, u) =>
