@@ -437,6 +437,17 @@ describe('buildPlanDocument: more layouts', () => {
     ]);
   });
 
+  it('takes the name of a bulletin item without 关于 as its title', () => {
+    const doc = importText(
+      '某某市2024年上半年民生实事进展情况\n一、城镇新增就业。全年新增城镇就业6万人。截至6月底，全市新增3.5万人，进展顺利。\n二、新建幼儿园10所。截至6月底，已开工8所，推进缓慢。',
+    );
+    expect(doc.period).toBe('2024H1');
+    expect(doc.tasks.map((t) => [t.title, t.content, t.progress?.status])).toEqual([
+      ['城镇新增就业', '全年新增城镇就业6万人。', '进展顺利'],
+      [null, '新建幼儿园10所。', '推进缓慢'],
+    ]);
+  });
+
   it('takes the status from a bracket at the end of a bulletin item', () => {
     const doc = importText(
       '某县2022年民生实事进展情况\n1．新建幼儿园3所。截至6月底，2所主体完工。（正常推进）',

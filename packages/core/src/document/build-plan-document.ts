@@ -685,6 +685,12 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
         if (split.progress !== null && split.content) {
           d.content = split.content;
           d.progressText = split.progress;
+          // "一、城镇新增就业。全年新增城镇就业6万人。截至…": a bulletin item's name.
+          const named = /^([^，,。；;：:、\d（）()“”"]{2,16})[。：:]/.exec(d.content);
+          if (d.title === null && named?.[1] && d.content.length > named[0].length) {
+            d.title = named[1];
+            d.content = d.content.slice(named[0].length);
+          }
         } else {
           d.progressText = d.content;
         }

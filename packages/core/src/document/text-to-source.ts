@@ -368,6 +368,19 @@ function tryPlainCellTable(lines: string[], start: number, blocks: SourceBlock[]
  * Every other non-blank line is a paragraph.
  */
 export function textToSource(text: string, format: SourceFormat = 'txt'): SourceDocument {
+  try {
+    return { format, blocks: readBlocks(typeof text === 'string' ? text : '') };
+  } catch {
+    // Never fails an import: every non-blank line a paragraph.
+    const lines = String(text ?? '').split(/\r?\n/);
+    return {
+      format,
+      blocks: lines.filter((l) => l.trim()).map((l) => ({ kind: 'paragraph' as const, text: l.trim() })),
+    };
+  }
+}
+
+function readBlocks(text: string): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   const lines = (text ?? '')
     .replace(/^\ufeff/, '')
@@ -481,7 +494,7 @@ export function textToSource(text: string, format: SourceFormat = 'txt'): Source
     blocks.push({ kind: 'paragraph', text: line.trim() });
     i++;
   }
-  return { format, blocks };
+  return blocks;
 }
 
 function pushRowTable(rows: string[][], blocks: SourceBlock[]): void {
