@@ -305,3 +305,162 @@ export const settings = pgTable(
   },
   (t) => [uniqueIndex('settings_scope_key').on(t.jurisdictionId, t.key)],
 );
+
+// Reporting: periods, reports and their versions, attachments, notifications, e-mail, jobs.
+
+export const periodStatus = pgEnum('period_status', ['open', 'closed']);
+export const reportStatus = pgEnum('report_status', ['draft', 'submitted', 'accepted', 'returned']);
+
+/** A reporting period of a plan: "2020-03" (monthly) or "2020Q3" (quarterly), due on a working day. */
+export const periods = pgTable(
+  'periods',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: periodStatus('status').notNull().default('open'),
+    ...editable,
+  },
+  (t) => [uniqueIndex('periods_plan_key').on(t.planId, t.key), index('periods_due_idx').on(t.dueDate)],
+);
+
+/**
+ * One unit's report on one task for one period. `values` holds the cumulative actual of each
+ * indicator ([{ indicatorId, actual }]); every submission is also kept in report_versions.
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => periods.id),
+    status: reportStatus('status').notNull().default('draft'),
+    progressText: text('progress_text').notNull().default(''),
+    values: jsonb('values')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** The status Minsheng proposed from the numbers, and the one the unit chose (with why, when they differ). */
+    proposedStatus: text('proposed_status'),
+    reportedStatus: text('reported_status'),
+    statusReason: text('status_reason'),
+    /** 万元. */
+    investment: doublePrecision('investment'),
+    problems: text('problems'),
+    nextSteps: text('next_steps'),
+    reviewComment: text('review_comment'),
+    /** Submitted versions so far (report_versions.number of the latest). */
+    submissions: integer('submissions').notNull().default(0),
+    submittedBy: integer('submitted_by').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    createdBy: integer('created_by').references(() => users.id),
+    ...editable,
+  },
+  (t) => [
+    uniqueIndex('reports_task_unit_period_key').on(t.taskId, t.unitId, t.periodId),
+    index('reports_period_idx').on(t.periodId, t.status),
+    index('reports_unit_idx').on(t.unitId),
+  ],
+);
+
+/** Append-only snapshots of every submitted version of a report. */
+export const reportVersions = pgTable(
+  'report_versions',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    number: integer('number').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    /** Why it changed (required for a change after acceptance). */
+    reason: text('reason'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [uniqueIndex('report_versions_report_number_key').on(t.reportId, t.number)],
+);
+
+/** A file attached to a report; the bytes live in the store (disk or S3) under `storageKey`. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: timestamps.createdAt,
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [index('attachments_report_idx').on(t.reportId)],
+);
+
+/** In-app notifications (reminders, reviews). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
+);
+
+/** A user's e-mail address for reminders (accounts have none otherwise). */
+export const userEmails = pgTable('user_emails', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  email: text('email').notNull(),
+  updatedAt: timestamps.updatedAt,
+});
+
+/** Outgoing e-mail: sent through SMTP when configured, otherwise kept here for the admin to read. */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamps.createdAt,
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    error: text('error'),
+  },
+  (t) => [index('email_outbox_created_idx').on(t.createdAt)],
+);
+
+/** Scheduled jobs claimed by key (INSERT … ON CONFLICT DO NOTHING): each runs once across processes. */
+export const jobRuns = pgTable('job_runs', {
+  key: text('key').primaryKey(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  error: text('error'),
+});
