@@ -3,6 +3,18 @@ import type { QuantityMatch } from '../quantity/find-quantities';
 import { findQuantities } from '../quantity/find-quantities';
 import { toHalfWidth } from '../quantity/parse-chinese-number';
 
+/**
+ * The wider phrase each indicator object was read with ("打造10个大学生创业园" → 打造大学生创业园),
+ * so progress matching can use it when it is handed the same objects. Invisible to JSON and to
+ * the contract; indicators that come back from storage simply fall back to subject and text.
+ */
+const CONTEXTS = new WeakMap<Indicator, string>();
+
+/** The phrase an indicator was read with, when this module made it; else its subject. */
+export function indicatorContext(indicator: Indicator): string {
+  return CONTEXTS.get(indicator) ?? indicator.subject ?? '';
+}
+
 /** An indicator with where it sits in the text it was read from. */
 export interface IndicatorReading {
   indicator: Indicator;
@@ -12,6 +24,12 @@ export interface IndicatorReading {
   end: number;
   /** Span of the subject in the text, when it was read from the words before the number. */
   subjectStart: number | null;
+  /**
+   * A wider phrase naming what is counted, for matching: the words before the number with a
+   * leading preposition dropped, plus the noun after it ("为2800户贫困残疾人家庭进行无障碍改造"
+   * → "贫困残疾人家庭进行无障碍改造").
+   */
+  context: string;
 }
 
 const CLAUSE_BOUNDARY = /[，,；;。：:！？!?\n\r\t]/;
@@ -32,6 +50,47 @@ const TRAILING_NOISE_RE =
 /** Verbs that progress reports put before what was done: "完成失业人员再就业9539人". */
 const PROGRESS_VERBS_RE =
   /^(?:截至目前|截止目前|目前|现已|已经|已|累计|共计|共|全年|年内|完成了|完成|实现|新增|达到|其中)+/;
+/**
+ * The subject as the contract and the fixtures write it: the words before the number in its
+ * clause, verbs and prepositions kept ("为全省", "新建幼儿园"), without the comparator or
+ * copula that joins them to the number ("城市低保标准不低于…的" keeps its 的; "达到" goes).
+ */
+const SUBJECT_LEADING_RE =
+  /^(?:[\s、，,；;：:“”"'‘’《》)）【】\-—]|[（(]?[一二三四五六七八九十\d]+[)）、.](?!\d)|其中|另外|同时|并且)+/;
+const SUBJECT_TRAILING_RE =
+  /(?:[\s、，,；;：:“”"'‘’《》（(【\-—]|不低于|不少于|不小于|不超过|不高于|至少|最少|超过|控制在|可达到|可达|达到|达|提高到|提升到|增加到|增长到|提高至|提升至|增加至|增长至|降低到|降低至|降至|增至|缩短到|缩短至|压缩到|压缩至|减少到|减少至|分别为|分别|约|近|逾)+$/;
+/** Progress subjects drop only what says it is done: "已完工182个" → 完工. */
+const PROGRESS_DONE_RE = /^(?:截至目前|截止目前|目前|现已|已经|已|累计|完成了|完成)+/;
+
+/** The subject's span in [from, to): words before the number, trimmed. */
+function subjectSpan(
+  t: string,
+  from: number,
+  to: number,
+  progress: boolean,
+  baseline: boolean,
+): [number, number] {
+  let s = from;
+  let e = to;
+  for (let guard = 0; guard < 6 && s < e; guard++) {
+    const was = [s, e];
+    const lead = SUBJECT_LEADING_RE.exec(t.slice(s, e));
+    if (lead) s += lead[0].length;
+    if (progress) {
+      const done = PROGRESS_DONE_RE.exec(t.slice(s, e));
+      if (done) s += done[0].length;
+    }
+    if (baseline) {
+      // "支付标准由原来的每个病种1000元提高到": the subject ends before 由.
+      const from = /(?:由|从)/.exec(t.slice(s, e));
+      if (from) e = s + from.index;
+    }
+    const trail = SUBJECT_TRAILING_RE.exec(t.slice(s, e));
+    if (trail) e -= trail[0].length;
+    if (was[0] === s && was[1] === e) break;
+  }
+  return [s, Math.max(s, e)];
+}
 
 function isCjk(ch: string): boolean {
   return /[\u4e00-\u9fff]/.test(ch);
@@ -276,7 +335,7 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
       const bracket = /[（(]/.test(t.charAt(cs - 1));
       if (last !== undefined && (listed || (bracket && last.end >= cs - 1 && last.quantity.end >= cs - 1))) {
         // "建设市政道路18条、12公里", "2075套（9.6万平方米）": the first one's subject.
-        subject = last.indicator.subject;
+        subject = last.context;
         textStart = last.subjectStart ?? last.start;
         subjectStart = last.subjectStart;
       } else if (bracket) {
@@ -290,8 +349,21 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
       }
     }
     if (subject !== null) subject = tidySubject(subject);
+    // The subject printed is the words before the number; the wider phrase above (with what
+    // follows the number) is kept as `context` for matching progress to indicators.
+    const context = subject ?? '';
+    const [ss, se] = subjectSpan(t, rawStart, q.numberStart, options.progress === true, q.baseline !== null);
+    const printed = se > ss ? tidySubject(content.slice(ss, se)) : '';
+    // A lone verb or preposition ("完成", "为", "打造") names nothing: then the subject is the
+    // wider phrase, and the text reaches to the noun after the number.
+    if (printed.length > 2 || (printed.length > 0 && context === '')) {
+      subject = printed;
+      textStart = ss;
+      textEnd = q.unitEnd;
+      subjectStart = ss;
+    }
     const indicator: Indicator = {
-      subject: subject === '' ? null : subject,
+      subject,
       // "三分之一以上的行政村": the contract's unit is what follows the number, and nothing
       // does; the value is the fraction itself (the finder reads it as 33.33…%).
       value: q.fraction ? q.value / 100 : q.value,
@@ -301,12 +373,14 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
       text: content.slice(textStart, Math.max(textEnd, q.unitEnd)).replace(/\s+/g, ''),
     };
     if (q.valueMax !== null) indicator.valueMax = q.valueMax;
+    CONTEXTS.set(indicator, context);
     readings.push({
       indicator,
       quantity: q,
       start: textStart,
       end: Math.max(textEnd, q.unitEnd),
       subjectStart,
+      context,
     });
   }
   return readings;

@@ -1,6 +1,6 @@
 import type { Indicator, ProgressValue, TaskProgress } from '../model';
 import type { IndicatorReading } from '../indicators/extract-indicators';
-import { readIndicators } from '../indicators/extract-indicators';
+import { indicatorContext, readIndicators } from '../indicators/extract-indicators';
 import { scaleDecimal, toHalfWidth } from '../quantity/parse-chinese-number';
 import { unitKind } from '../quantity/units';
 
@@ -98,6 +98,7 @@ export function matchIndicator(
     const compat = unitCompatibility(value.unit, ind.unit);
     if (compat === 0 || !plausible(ind)) return;
     const sim = Math.max(
+      similarity(value.subject ?? '', indicatorContext(ind)),
       similarity(value.subject ?? '', ind.subject ?? ''),
       similarity(value.subject ?? '', ind.text),
     );
@@ -164,34 +165,26 @@ export function extractProgress(
   }
   const stated = readings.find((r) => r.stated);
   const values: ProgressValue[] = [];
+  let prevContext = '';
   for (const { reading } of readings.filter((r) => !r.stated)) {
     const v = {
       subject: reading.indicator.subject,
       value: reading.indicator.value,
       unit: reading.indicator.unit,
     };
-    let indicator = matchIndicator(v, indicators);
+    // Matching reads the wider phrase: "22个小区主体工程已完工" has no subject of its own.
+    const context = reading.context;
+    let indicator = matchIndicator({ ...v, subject: context }, indicators);
     const prev = values[values.length - 1];
-    // "其余5所将于四季度完工", "另有47个在建": the rest of what the figure before counted.
-    if (
-      indicator === null &&
-      prev !== undefined &&
-      prev.indicator !== null &&
-      REMAINDER_RE.test(v.subject ?? '')
-    ) {
-      if (unitCompatibility(prev.unit, v.unit) > 0) indicator = prev.indicator;
-    }
-    // "油水分离器在市区安装完成400套，外市（县）安装完成32套": the second continues the first.
-    if (
-      indicator === null &&
-      prev !== undefined &&
-      prev.indicator !== null &&
-      prev.unit === v.unit &&
-      similarity(prev.subject ?? '', v.subject ?? '') >= 0.2
-    ) {
-      indicator = prev.indicator;
+    if (indicator === null && prev !== undefined && prev.indicator !== null) {
+      // "其余5所将于四季度完工", "另有47个在建": the rest of what the figure before counted.
+      const remainder = REMAINDER_RE.test(context) && unitCompatibility(prev.unit, v.unit) > 0;
+      // "油水分离器在市区安装完成400套，外市（县）安装完成32套": the second continues the first.
+      const continued = prev.unit === v.unit && similarity(prevContext, context) >= 0.2;
+      if (remainder || continued) indicator = prev.indicator;
     }
     values.push({ ...v, indicator });
+    prevContext = context;
   }
   return { text, status, statedPercent: stated ? stated.reading.indicator.value : null, values };
 }
@@ -231,7 +224,7 @@ export function checkStatedPercent(
       used.add(k);
       return progress.values[k]?.indicator ?? null;
     }
-    return matchIndicator(r.indicator, indicators);
+    return matchIndicator({ ...r.indicator, subject: r.context }, indicators);
   };
 
   // Each stated share is checked against the figures reported since the previous one
