@@ -363,6 +363,22 @@ function categoryHeading(line: string): CategoryDraft | null {
   return parseCategoryLabel(t);
 }
 
+/**
+ * Numbering that starts again at 1 in each category ("一、教育 1. 2. 二、医疗 1. 2. 3.") becomes
+ * one sequence, so that every task has its own number.
+ */
+function renumberRestarts(drafts: TaskDraft[]): void {
+  let restarts = 0;
+  for (let i = 1; i < drafts.length; i++) {
+    const prev = drafts[i - 1];
+    const d = drafts[i];
+    if (!prev || !d || (d.number ?? 0) > (prev.number ?? 0)) continue;
+    if (d.number !== 1 || d.category === prev.category) return;
+    restarts++;
+  }
+  if (restarts > 0) drafts.forEach((d, i) => (d.number = i + 1));
+}
+
 function safe<T>(fn: () => T, fallback: T): T {
   try {
     return fn();
@@ -614,7 +630,9 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
       const first = table.drafts[0]?.number ?? 0;
       if (table.headerKey !== firstHeader && first !== last + 1) return;
     }
-    tableDrafts = tableDrafts.concat(table.drafts);
+    // The same table printed twice (a web page's print copy) adds nothing.
+    const seen = new Set(tableDrafts.map((d) => `${d.number}|${d.content}`));
+    tableDrafts = tableDrafts.concat(table.drafts.filter((d) => !seen.has(`${d.number}|${d.content}`)));
     for (const c of table.categories) {
       const existing = tableCategories.find((x) => x.name === c.name);
       if (!existing) tableCategories.push(c);
@@ -729,6 +747,7 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
     }
   }
 
+  renumberRestarts(drafts);
   doc.categories = categories.map((c, i): PlanCategory => ({
     ordinal: i + 1,
     name: c.name,

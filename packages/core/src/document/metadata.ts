@@ -237,11 +237,16 @@ export function findDeclared(texts: string[]): { categories: number | null; task
       const m =
         new RegExp(`${NUM}(?:项|件|个)(?:重点|重大|年度)?(?:民生实事|民生项目|民生工程|惠民实事|实事)`).exec(
           t,
-        ) ?? new RegExp(`${NUM}(?:项|件)[^，,。；;\\d]{0,6}?实事`).exec(t);
+        ) ??
+        new RegExp(`${NUM}(?:项|件)[^，,。；;\\d]{0,6}?实事`).exec(t) ??
+        new RegExp(`${NUM}大(?:民生实事|民生工程|惠民实事|实事)`).exec(t) ??
+        new RegExp(`(?:民生实事|实事项目)(?:共|计)?${NUM}(?:项|件)`).exec(t);
       if (m) tasks = parseChineseNumber(m[1] ?? '');
     }
     if (categories === null) {
-      const m = new RegExp(`${NUM}(?:个|大)(?:方面|大类|领域|板块)`).exec(t);
+      const m = new RegExp(
+        `${NUM}(?:个|大)(?:方面|大类|领域|板块)(?=[^。；;]{0,12}(?:实事|项|件|民生|任务|内容))`,
+      ).exec(t);
       if (m) categories = parseChineseNumber(m[1] ?? '');
     }
   }
