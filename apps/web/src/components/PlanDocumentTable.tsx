@@ -208,7 +208,7 @@ export function PlanDocumentTable({ document: doc, onChange, rowErrors }: PlanDo
         {onChange && <Typography.Text type="secondary">{t('import.editHint')}</Typography.Text>}
         <label>
           <Switch size="small" checked={onlyWarned} onChange={setOnlyWarned} /> {t('import.rowWarnings')} (
-          {rows.filter((r) => r.warnings.length > 0).length})
+          {rows.filter(flagged).length})
         </label>
       </Space>
       <Table<Row>

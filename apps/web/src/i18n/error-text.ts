@@ -14,7 +14,8 @@ export function describeError(error: unknown, locale: Locale): string {
     // Validation details say which field; show the first few.
     const details = error.details
       .slice(0, 3)
-      .map((d) => (d.path ? `${d.path}: ${d.message}` : d.message))
+      // A bare "Required" needs its field; the importer's messages already say which row.
+      .map((d) => (d.path && error.code === 'VALIDATION_FAILED' ? `${d.path}: ${d.message}` : d.message))
       .filter(Boolean);
     if (!details.length) return base;
     return locale === 'en-US' ? `${base} (${details.join('; ')})` : `${base}（${details.join('；')}）`;
