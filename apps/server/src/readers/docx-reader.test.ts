@@ -16,7 +16,7 @@ function tc(inner: string, properties = ''): string {
 describe('documentXmlToSource', () => {
   it('joins runs; w:br and w:cr become line breaks, w:tab a tab; deleted text and field codes are dropped', () => {
     const xml = body(
-      `<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:t>吉林省人民政府关于</w:t></w:r><w:r><w:t>2017年</w:t></w:r>` +
+      `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:t>吉林省人民政府关于</w:t></w:r><w:r><w:t>2017年</w:t></w:r>` +
         `<w:r><w:br/><w:t>民生实事</w:t><w:tab/><w:t>的安排意见</w:t><w:cr/></w:r>` +
         `<w:del><w:r><w:delText>删除</w:delText></w:r></w:del>` +
         `<w:r><w:instrText> PAGE </w:instrText></w:r><w:ins><w:r><w:t>补充</w:t></w:r></w:ins></w:p>` +

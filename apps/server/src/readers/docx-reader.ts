@@ -1,6 +1,5 @@
-import type { SourceBlock, SourceDocument, TableCell, TableRow } from '@minsheng/core';
-import type { ChildNode, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import type { SourceBlock, SourceDocument, TableCell } from '@minsheng/core';
+import { Parser } from 'htmlparser2';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../uploads/limits';
 import { openZip } from '../uploads/zip-guard';
 import { DocumentReadError } from './read-error';
@@ -28,186 +27,219 @@ export function readDocx(bytes: Uint8Array, limits: UploadLimits = DEFAULT_UPLOA
   return documentXmlToSource(new TextDecoder('utf-8').decode(xml));
 }
 
+/**
+ * Elements skipped with everything inside: deletions, field codes and fallbacks are not visible
+ * text; paragraph and run properties hold tab stops (w:tabs/w:tab), not tabs.
+ */
+const SKIPPED = new Set(['del', 'delText', 'instrText', 'moveFrom', 'Fallback', 'pPr', 'rPr']);
+
+interface PlacedCell {
+  cell: TableCell;
+  column: number;
+}
+
+interface OpenCell {
+  lines: string[];
+  colSpan: number;
+  vMerge: 'restart' | 'continue' | null;
+  hMergeContinue: boolean;
+}
+
+interface OpenTable {
+  rows: PlacedCell[][];
+  row: PlacedCell[] | null;
+  column: number;
+  cell: OpenCell | null;
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+function spanValue(value: string | undefined): number {
+  const number = Number(value ?? 1);
+  return Number.isInteger(number) && number > 1 ? Math.min(number, 1000) : 1;
+}
+
+/**
+ * Reads word/document.xml in one streaming pass (a SAX parser: no DOM, so a large document costs
+ * little memory and time).
+ */
 export function documentXmlToSource(xml: string): SourceDocument {
-  const root = parseDocument(xml, { xmlMode: true });
-  const body = findFirst(root.children, 'body');
-  if (!body)
+  const blocks: SourceBlock[] = [];
+  const tables: OpenTable[] = [];
+  let sawBody = false;
+  let skipDepth = 0;
+  let paragraphDepth = 0;
+  let paragraph = '';
+  let inText = false;
+
+  const currentTable = (): OpenTable | undefined => tables[tables.length - 1];
+
+  const finishParagraph = (): void => {
+    const table = currentTable();
+    if (table?.cell) table.cell.lines.push(paragraph);
+    else if (tables.length === 0 && paragraph.trim())
+      blocks.push({ kind: 'paragraph', text: paragraph.trim() });
+    paragraph = '';
+  };
+
+  const finishCell = (table: OpenTable): void => {
+    const open = table.cell;
+    table.cell = null;
+    if (!open) return;
+    const row = table.row ?? (table.row = []);
+    const previous = row[row.length - 1];
+    if (open.hMergeContinue && previous) {
+      // Legacy horizontal merge: this cell widens the one before it.
+      previous.cell.colSpan = (previous.cell.colSpan ?? 1) + open.colSpan;
+      table.column += open.colSpan;
+      return;
+    }
+    const cell: TableCell =
+      open.vMerge === 'continue' ? { text: '', mergedFromAbove: true } : { text: joinCellLines(open.lines) };
+    if (open.colSpan > 1) cell.colSpan = open.colSpan;
+    row.push({ cell, column: table.column });
+    table.column += open.colSpan;
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(rawName, attributes) {
+        const name = localName(rawName);
+        if (skipDepth > 0) {
+          skipDepth++;
+          return;
+        }
+        if (SKIPPED.has(name)) {
+          skipDepth = 1;
+          return;
+        }
+        const table = currentTable();
+        switch (name) {
+          case 'body':
+            sawBody = true;
+            break;
+          case 'p':
+            if (paragraphDepth > 0) paragraph += '\n'; // a paragraph of a text box inside this one
+            paragraphDepth++;
+            break;
+          case 't':
+            inText = paragraphDepth > 0;
+            break;
+          case 'tab':
+            if (paragraphDepth > 0) paragraph += '\t';
+            break;
+          case 'br':
+          case 'cr':
+            if (paragraphDepth > 0) paragraph += '\n';
+            break;
+          case 'noBreakHyphen':
+            if (paragraphDepth > 0) paragraph += '-';
+            break;
+          case 'tbl':
+            tables.push({ rows: [], row: null, column: 0, cell: null });
+            break;
+          case 'tr':
+            if (table) {
+              table.row = [];
+              table.column = 0;
+            }
+            break;
+          case 'gridBefore':
+            if (table?.row && !table.cell) {
+              const span = spanValue(attributes['w:val']);
+              table.row.push({
+                cell: span > 1 ? { text: '', colSpan: span } : { text: '' },
+                column: table.column,
+              });
+              table.column += span;
+            }
+            break;
+          case 'tc':
+            if (table) table.cell = { lines: [], colSpan: 1, vMerge: null, hMergeContinue: false };
+            break;
+          case 'gridSpan':
+            if (table?.cell) table.cell.colSpan = spanValue(attributes['w:val']);
+            break;
+          case 'vMerge':
+            if (table?.cell) table.cell.vMerge = attributes['w:val'] === 'restart' ? 'restart' : 'continue';
+            break;
+          case 'hMerge':
+            if (table?.cell) table.cell.hMergeContinue = attributes['w:val'] !== 'restart';
+            break;
+        }
+      },
+      ontext(text) {
+        if (inText && skipDepth === 0) paragraph += text;
+      },
+      onclosetag(rawName) {
+        if (skipDepth > 0) {
+          skipDepth--;
+          return;
+        }
+        const name = localName(rawName);
+        const table = currentTable();
+        switch (name) {
+          case 't':
+            inText = false;
+            break;
+          case 'p':
+            paragraphDepth = Math.max(0, paragraphDepth - 1);
+            if (paragraphDepth === 0) finishParagraph();
+            break;
+          case 'tc':
+            if (table) finishCell(table);
+            break;
+          case 'tr':
+            if (table) {
+              if (table.cell) finishCell(table);
+              if (table.row && table.row.length > 0) table.rows.push(table.row);
+              table.row = null;
+            }
+            break;
+          case 'tbl': {
+            const done = tables.pop();
+            if (!done) break;
+            const rows = done.rows.map((row) => ({ cells: row.map((placed) => placed.cell) }));
+            const outer = currentTable();
+            if (outer?.cell) {
+              // A table nested in a cell: one line per row, its cells separated by a space.
+              for (const row of rows) {
+                outer.cell.lines.push(
+                  row.cells
+                    .map((nested) => nested.text.replace(/\n/g, ' ').trim())
+                    .filter((text) => text !== '')
+                    .join(' '),
+                );
+              }
+            } else if (tables.length === 0 && rows.length > 0) {
+              blocks.push({ kind: 'table', rows });
+            }
+            break;
+          }
+        }
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.end(xml);
+  if (!sawBody) {
     throw new DocumentReadError(
       'CORRUPT_DOCUMENT',
       '不是有效的 Word 文件（缺少正文）',
       'not a valid Word file (no document body)',
     );
-  const blocks: SourceBlock[] = [];
-  for (const element of contentChildren(body)) {
-    const name = localName(element);
-    if (name === 'p') {
-      const text = paragraphText(element).trim();
-      if (text) blocks.push({ kind: 'paragraph', text });
-    } else if (name === 'tbl') {
-      const rows = readTable(element);
-      if (rows.length > 0) blocks.push({ kind: 'table', rows });
-    }
   }
   return { format: 'docx', blocks };
 }
 
-function localName(element: Element): string {
-  const colon = element.name.indexOf(':');
-  return colon < 0 ? element.name : element.name.slice(colon + 1);
-}
-
-function elements(nodes: ChildNode[]): Element[] {
-  return nodes.filter((node): node is Element => node.type === 'tag');
-}
-
-function findFirst(nodes: ChildNode[], name: string): Element | null {
-  for (const element of elements(nodes)) {
-    if (localName(element) === name) return element;
-    const inner = findFirst(element.children, name);
-    if (inner) return inner;
-  }
-  return null;
-}
-
-/** Children of a body, cell or row, looking through content controls and custom XML wrappers. */
-function contentChildren(parent: Element): Element[] {
-  const result: Element[] = [];
-  for (const element of elements(parent.children)) {
-    const name = localName(element);
-    if (name === 'sdt') {
-      const content = elements(element.children).find((child) => localName(child) === 'sdtContent');
-      if (content) result.push(...contentChildren(content));
-    } else if (name === 'customXml' || name === 'smartTag') {
-      result.push(...contentChildren(element));
-    } else {
-      result.push(element);
-    }
-  }
-  return result;
-}
-
-/** Elements whose text is not the document's visible text. */
-const SKIPPED = new Set([
-  'del',
-  'delText',
-  'instrText',
-  'moveFrom',
-  'Fallback',
-  'pPr',
-  'rPr',
-  'tblPr',
-  'tcPr',
-  'trPr',
-]);
-
-function paragraphText(paragraph: Element): string {
-  let text = '';
-  const visit = (nodes: ChildNode[]): void => {
-    for (const node of nodes) {
-      if (node.type === 'text') continue; // whitespace between tags, never content in WordprocessingML
-      if (node.type !== 'tag') continue;
-      const name = localName(node);
-      if (SKIPPED.has(name)) continue;
-      switch (name) {
-        case 't':
-          for (const child of node.children) if (child.type === 'text') text += child.data;
-          break;
-        case 'tab':
-          text += '\t';
-          break;
-        case 'br':
-        case 'cr':
-          text += '\n';
-          break;
-        case 'noBreakHyphen':
-          text += '-';
-          break;
-        case 'p':
-          // A paragraph inside a text box within this paragraph.
-          text += '\n';
-          visit(node.children);
-          break;
-        default:
-          visit(node.children);
-      }
-    }
-  };
-  visit(paragraph.children);
-  return text;
-}
-
-interface PlacedCell {
-  cell: TableCell;
-  column: number;
-  merge: 'restart' | 'continue' | null;
-}
-
-function attribute(parent: Element, child: string): string | null | undefined {
-  const element = elements(parent.children).find((node) => localName(node) === child);
-  if (!element) return undefined;
-  return element.attribs['w:val'] ?? null;
-}
-
-function readTable(table: Element): TableRow[] {
-  const placedRows: PlacedCell[][] = [];
-  for (const row of contentChildren(table)) {
-    if (localName(row) !== 'tr') continue;
-    const placed: PlacedCell[] = [];
-    let column = 0;
-    const rowProperties = elements(row.children).find((node) => localName(node) === 'trPr');
-    const gridBefore = rowProperties ? Number(attribute(rowProperties, 'gridBefore') ?? 0) : 0;
-    if (Number.isInteger(gridBefore) && gridBefore > 0) {
-      placed.push({
-        cell: gridBefore > 1 ? { text: '', colSpan: gridBefore } : { text: '' },
-        column,
-        merge: null,
-      });
-      column += gridBefore;
-    }
-    for (const cellElement of contentChildren(row)) {
-      if (localName(cellElement) !== 'tc') continue;
-      const properties = elements(cellElement.children).find((node) => localName(node) === 'tcPr');
-      const span = properties ? Number(attribute(properties, 'gridSpan') ?? 1) : 1;
-      const colSpan = Number.isInteger(span) && span > 1 ? Math.min(span, 1000) : 1;
-      const vMerge = properties ? attribute(properties, 'vMerge') : undefined;
-      const hMerge = properties ? attribute(properties, 'hMerge') : undefined;
-      const previous = placed[placed.length - 1];
-      if (hMerge !== undefined && hMerge !== 'restart' && previous) {
-        // Legacy horizontal merge: this cell widens the one before it.
-        previous.cell.colSpan = (previous.cell.colSpan ?? 1) + colSpan;
-        column += colSpan;
-        continue;
-      }
-      const merge = vMerge === undefined ? null : vMerge === 'restart' ? 'restart' : 'continue';
-      const cell: TableCell =
-        merge === 'continue' ? { text: '', mergedFromAbove: true } : { text: cellText(cellElement) };
-      if (colSpan > 1) cell.colSpan = colSpan;
-      placed.push({ cell, column, merge });
-      column += colSpan;
-    }
-    if (placed.length > 0) placedRows.push(placed);
-  }
-
-  return placedRows.map((row) => ({ cells: row.map((placed) => placed.cell) }));
-}
-
-function cellText(cell: Element): string {
-  const lines: string[] = [];
-  for (const element of contentChildren(cell)) {
-    const name = localName(element);
-    if (name === 'p') lines.push(paragraphText(element));
-    else if (name === 'tbl') {
-      for (const row of readTable(element)) {
-        lines.push(
-          row.cells
-            .map((nested) => nested.text.replace(/\n/g, ' ').trim())
-            .filter((text) => text !== '')
-            .join(' '),
-        );
-      }
-    }
-  }
-  while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop();
-  while (lines.length > 0 && lines[0]?.trim() === '') lines.shift();
-  return lines.join('\n');
+/** A cell's paragraphs joined by "\n", without the blank paragraphs Word leaves at either end. */
+function joinCellLines(lines: string[]): string {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start]?.trim() === '') start++;
+  while (end > start && lines[end - 1]?.trim() === '') end--;
+  return lines.slice(start, end).join('\n');
 }
