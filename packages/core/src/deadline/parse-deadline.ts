@@ -48,6 +48,10 @@ function resolveDate(t: string, year: number | null): string | null {
     /(?:19|20)\d{2}年?[-—–~～至到](?:19|20)\d{2}年/.test(t) ||
     /[两二三四五]年(?:工程|行动|计划|内|完成)/.test(t);
   if (multiYear) return year === null ? null : `${year}-12-31`;
+  // "2023.12", "2023-06-30", "2023/6": numeric dates.
+  const numeric = /^((?:19|20)\d{2})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?(?:日)?(?:前|之前|底|底前)?$/.exec(t);
+  if (numeric)
+    return isoDate(Number(numeric[1]), Number(numeric[2]), numeric[3] ? Number(numeric[3]) : 'last');
   if (lastFull) {
     const y = Number(lastFull[1]);
     const m = parseChineseNumber(lastFull[2] ?? '') ?? 0;

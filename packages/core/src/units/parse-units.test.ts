@@ -25,6 +25,10 @@ describe('parseUnits', () => {
       { name: '市人社局', role: 'co' },
     ]);
   });
+  it('reads names set apart by spaces and (牵头) marks', () => {
+    expect(names('市人社局 市财政局')).toEqual(['市人社局*', '市财政局']);
+    expect(names('市教育局、市财政局（牵头）')).toEqual(['市财政局*', '市教育局']);
+  });
   it('gives [] for a blank cell', () => {
     expect(parseUnits(' \n ')).toEqual([]);
   });

@@ -27,7 +27,9 @@ const LABEL_ANY =
 const CO_LABEL = /^(?:配合单位|协办单位|配合部门|参与单位|配合|协办)/;
 
 function cleanName(raw: string): string {
-  let n = compactText(raw).replace(LABEL, '');
+  let n = compactText(raw)
+    .replace(LABEL, '')
+    .replace(/[（(](?:牵头|配合|协办|负责)[)）]$/, '');
   n = n.replace(/^[\s:：;；,，、。.]+|[\s:：;；,，、。.]+$/g, '');
   n = n.replace(/等$/, '');
   return fullWidthBrackets(n);
@@ -63,7 +65,13 @@ export function parseUnits(text: string): TaskUnit[] {
   if (carry) lines.push(carry);
   let forceCo = false;
   for (const line of lines) {
-    const groups = splitOutsideBrackets(line, /[;；]/);
+    // "市人社局 市财政局": names set apart by spaces, each a whole name.
+    const spaced = line.trim().split(/[ \u3000\t]+/);
+    const lineText =
+      spaced.length >= 2 && spaced.every((p) => compactText(p).length >= 2 && ORG_SUFFIX.test(compactText(p)))
+        ? spaced.join('、')
+        : line;
+    const groups = splitOutsideBrackets(lineText, /[;；]/);
     for (const group of groups) {
       const g = compactText(group);
       if (!g) continue;
@@ -73,6 +81,12 @@ export function parseUnits(text: string): TaskUnit[] {
         const name = cleanName(piece);
         if (!name || seen.has(name)) continue;
         seen.add(name);
+        // "市财政局（牵头）" leads wherever it is named.
+        if (/[（(]牵头[)）]$/.test(compactText(piece))) {
+          for (const u of units) u.role = 'co';
+          units.unshift({ name, role: 'lead' });
+          continue;
+        }
         units.push({ name, role: units.length === 0 && !forceCo ? 'lead' : 'co' });
       }
     }
