@@ -388,13 +388,19 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
 
 /**
  * The quantities a task's sentence commits to, per the plan-document contract: counts, money,
- * lengths, areas, percentages and standard levels, each with its subject (the words before
- * the number in its clause), value in base units, unit, comparator and baseline. Ages,
- * dates, ordinals, document counts and class limits are left out. Never throws.
+ * lengths, areas, percentages and standard levels, with value in base units, unit, comparator,
+ * baseline (and valueMax for ranges). Left out: ages, dates, ordinals (二期, 第十七届), document
+ * counts (（5项）), class limits (10蒸吨以下燃煤小锅炉), levels that only say what is counted
+ * (100兆/秒占比…), bases of computation (按60平方米基准面积), "一" as an article, hotline and
+ * document numbers. `subject` is the words before the number in its clause, verbs and
+ * prepositions kept, the comparator or copula joining it to the number left out; a lone verb
+ * or preposition ("完成", "为") takes the noun after the number with it. `text` is the span
+ * from subject to unit as printed. Never throws.
  *
  * "城镇新增就业50万人" → [{ subject: "城镇新增就业", value: 500000, unit: "人", comparator: "=",
  *   baseline: null, text: "城镇新增就业50万人" }]
  * "年救助封顶线由2万元提高到3万元" → [{ subject: "年救助封顶线", value: 30000, unit: "元", baseline: 20000, … }]
+ * "开发就业岗位不少于6500个" → [{ subject: "开发就业岗位", value: 6500, unit: "个", comparator: ">=", … }]
  */
 export function extractIndicators(content: string): Indicator[] {
   try {

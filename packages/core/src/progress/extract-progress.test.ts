@@ -160,6 +160,18 @@ describe('extractProgress beyond seed 000', () => {
     ]);
   });
 
+  it('links the part before a matched remainder: "70台为天然气车，剩余41台为新能源公交车"', () => {
+    const indicators = extractIndicators('报废更新尾气排放不达标公交车111辆。');
+    const p = extractProgress(
+      '报废工作已完成，新车现已全部到位，70台为天然气车，剩余41台为新能源公交车。',
+      indicators,
+    );
+    expect(p.values.map((v) => [v.value, v.unit, v.indicator])).toEqual([
+      [70, '台', 0],
+      [41, '台', 0],
+    ]);
+  });
+
   it('links a figure that names nothing to the only indicator of its kind', () => {
     const indicators = extractIndicators('为6万名适龄妇女免费开展“两癌”筛查。');
     const p = extractProgress('截至6月底，完成筛查4.1万人，完成年度目标任务的70%，正常推进。', indicators);

@@ -183,6 +183,11 @@ export function extractProgress(
       const continued = prev.unit === v.unit && similarity(prevContext, context) >= 0.2;
       if (remainder || continued) indicator = prev.indicator;
     }
+    // "70台为天然气车，剩余41台为新能源公交车": the part before a matched remainder is the
+    // other part of the same whole.
+    if (indicator !== null && prev !== undefined && prev.indicator === null && REMAINDER_RE.test(context)) {
+      if (prev.unit === v.unit) prev.indicator = indicator;
+    }
     values.push({ ...v, indicator });
     prevContext = context;
   }
