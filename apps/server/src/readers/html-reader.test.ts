@@ -51,6 +51,13 @@ describe('readHtml', () => {
     expect(source.blocks[1]?.kind).toBe('table');
   });
 
+  it('unwraps a two-column page layout whose content cell holds the article', () => {
+    const article = `<h2>2017年建设幸福新区行动计划</h2>${'<p>一、推进创业就业服务</p><p>1、就业困难人员实现就业60人；（人社局）</p>'.repeat(5)}`;
+    const source = htmlToSource(`<table><tr><td><a href="/">首页</a></td><td>${article}</td></tr></table>`);
+    expect(source.blocks.some((block) => block.kind === 'table')).toBe(false);
+    expect(JSON.stringify(source.blocks)).toContain('2017年建设幸福新区行动计划');
+  });
+
   it('passes a page without tables to textToSource as text', () => {
     const source = htmlToSource('<body><p>一、就业</p><p>1、城镇新增就业50万人</p></body>');
     expect(source.format).toBe('html');

@@ -147,7 +147,7 @@ class BlockCollector {
     }
     if (name === 'table') {
       const rows = directRows(element);
-      if (isLayoutTable(element, rows)) {
+      if (isLayoutTable(rows)) {
         this.flush();
         this.walk(element.children);
         this.flush();
@@ -202,11 +202,45 @@ function containsTable(nodes: ChildNode[]): boolean {
   return false;
 }
 
-/** A table used for page layout rather than data: it nests a table, or it has one column. */
-function isLayoutTable(table: Element, rows: Element[]): boolean {
+/** Longest cell text of a data table; a longer cell is a page column holding the article. */
+const MAX_DATA_CELL_CHARS = 3000;
+
+function textLength(nodes: ChildNode[], limit: number): number {
+  let length = 0;
+  const visit = (list: ChildNode[]): void => {
+    for (const node of list) {
+      if (length > limit) return;
+      if (node.type === 'text') length += node.data.trim().length;
+      else if (node.type === 'tag' && !SKIPPED.has(node.name)) visit(node.children);
+    }
+  };
+  visit(nodes);
+  return length;
+}
+
+function containsHeading(nodes: ChildNode[]): boolean {
+  for (const node of nodes) {
+    if (node.type !== 'tag') continue;
+    if (/^h[1-3]$/.test(node.name) || containsHeading(node.children)) return true;
+  }
+  return false;
+}
+
+/**
+ * A table used for page layout rather than data: it nests a table, has one column, or a cell
+ * holds a heading or a whole article's worth of text (old government sites lay pages out in tables).
+ */
+function isLayoutTable(rows: Element[]): boolean {
   if (rows.length === 0) return true;
   if (rows.every((row) => directCells(row).length <= 1)) return true;
-  return rows.some((row) => directCells(row).some((cell) => containsTable(cell.children)));
+  return rows.some((row) =>
+    directCells(row).some(
+      (cell) =>
+        containsTable(cell.children) ||
+        containsHeading(cell.children) ||
+        textLength(cell.children, MAX_DATA_CELL_CHARS) > MAX_DATA_CELL_CHARS,
+    ),
+  );
 }
 
 function spanOf(element: Element, attribute: string): number {
