@@ -575,6 +575,49 @@ describe('buildPlanDocument: more layouts', () => {
     });
   });
 
+  it('reads category lines between the rows of a tab-cell table and category lines without ordinals', () => {
+    const table = [
+      '某市2016年民生实事责任分解表',
+      '\t序号',
+      '\t工作任务',
+      '\t责任单位',
+      '\t完成时限',
+      '',
+      '\t一、就业创业（2项）',
+      '',
+      '\t1',
+      '\t新增就业1万人。',
+      '\t市人社局',
+      '\t11月',
+      '',
+      '\t2',
+      '\t培训3000人。',
+      '\t',
+      '\t12月底',
+      '',
+      '\t二、教育（1项）',
+      '',
+      '\t3',
+      '\t新建学校2所。',
+      '\t市教育局',
+      '\t年底前',
+    ].join('\n');
+    const doc = importText(table);
+    expect(doc.tasks.map((t) => [t.category, t.units[0]?.name, t.deadline?.text])).toEqual([
+      ['就业创业', '市人社局', '11月'],
+      ['就业创业', '市人社局', '12月底'],
+      ['教育', '市教育局', '年底前'],
+    ]);
+    const prose = importText(
+      '某县2023年民生实事\n就业创业（2项）\n1.新增城镇就业2000人。（县人社局）\n2.发放贷款3000万元。（县人社局）\n教育（1项）\n3.新建幼儿园1所。（县教体局）',
+    );
+    expect(prose.categories).toEqual([
+      { ordinal: 1, name: '就业创业', declaredTasks: 2 },
+      { ordinal: 2, name: '教育', declaredTasks: 1 },
+    ]);
+    expect(prose.tasks.map((t) => t.category)).toEqual(['就业创业', '就业创业', '教育']);
+  });
+
   it('drops the last row of a tab-cell table cut off mid-row', () => {
     const text = [
       '\t序号',

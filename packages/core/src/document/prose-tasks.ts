@@ -7,7 +7,7 @@ import { compactText, parseChineseNumber, parseCircledNumber, toHalfWidth } from
 import { looksLikeUnitList } from '../units/parse-units';
 import { isChrome } from './metadata';
 
-export type MarkerStyle = 'cn' | 'pcn' | 'num' | 'pnum' | 'numr' | 'circ';
+export type MarkerStyle = 'cn' | 'pcn' | 'num' | 'pnum' | 'numr' | 'circ' | 'head';
 
 export interface ProseItem {
   style: MarkerStyle;
@@ -118,6 +118,16 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
       return;
     }
     if (marker) inAttachments = false;
+    // A category line without an ordinal: "就业创业（3项）", "社会保障方面（5件）".
+    if (!marker && /^[\u4e00-\u9fa5、和与及]{2,16}[（(](?:共)?\d+[项件个][)）]$/.test(t0)) {
+      items.push({
+        style: 'head',
+        number: items.filter((it) => it.style === 'head').length + 1,
+        text: t0,
+        paragraph: index,
+      });
+      return;
+    }
     // "责任单位：…", "进展情况：…" on their own line belong to the item above.
     const lastItem = items[items.length - 1];
     if (!marker && lastItem && ITEM_LABEL.test(t0)) {

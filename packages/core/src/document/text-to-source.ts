@@ -198,7 +198,10 @@ function assembleRows(cells: string[], blocks: SourceBlock[]): void {
     const cell = cells[p] ?? '';
     if (compactText(cell) === '') {
       // A stray empty cell between rows.
-      if (serialOf(cells[p + 1] ?? '') !== null && serialOf(cells[p + n] ?? '') === null) {
+      if (
+        (serialOf(cells[p + 1] ?? '') !== null && serialOf(cells[p + n] ?? '') === null) ||
+        (isSectionHeading(cell) && serialOf(cells[p + 1] ?? '') !== null)
+      ) {
         p += 1;
         continue;
       }
@@ -210,7 +213,10 @@ function assembleRows(cells: string[], blocks: SourceBlock[]): void {
     const k = serialOf(cell);
     if (k === null) {
       // A heading across the table ("一、就业创业（5项）") before a numbered row.
-      if (serialOf(cells[p + 1] ?? '') !== null && serialOf(cells[p + n] ?? '') === null) {
+      if (
+        (serialOf(cells[p + 1] ?? '') !== null && serialOf(cells[p + n] ?? '') === null) ||
+        (isSectionHeading(cell) && serialOf(cells[p + 1] ?? '') !== null)
+      ) {
         rows.push([cell]);
         p += 1;
         continue;
@@ -221,7 +227,12 @@ function assembleRows(cells: string[], blocks: SourceBlock[]): void {
     }
     const nextAt = p + n;
     const next = nextAt < cells.length ? serialOf(cells[nextAt] ?? '') : null;
-    if (nextAt >= cells.length || (next !== null && next > k) || isHeaderAt(nextAt)) {
+    if (
+      nextAt >= cells.length ||
+      (next !== null && next > k) ||
+      isHeaderAt(nextAt) ||
+      isSectionHeading(cells[nextAt] ?? '')
+    ) {
       rows.push(cells.slice(p, Math.min(nextAt, cells.length)));
       if (nextAt > cells.length) shortRows.add(rows.length - 1);
       p = nextAt;
@@ -231,7 +242,11 @@ function assembleRows(cells: string[], blocks: SourceBlock[]): void {
     let q = -1;
     for (let j = p + 1; j < Math.min(cells.length, p + 2 * n + 1); j++) {
       const s = serialOf(cells[j] ?? '');
-      if ((s !== null && s > k && s <= k + 3 && j !== p + 1) || isHeaderAt(j)) {
+      if (
+        (s !== null && s > k && s <= k + 3 && j !== p + 1) ||
+        isHeaderAt(j) ||
+        (j > p + 1 && isSectionHeading(cells[j] ?? ''))
+      ) {
         q = j;
         break;
       }
