@@ -7,7 +7,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -16,14 +15,16 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { resolveConfig, type AppConfig } from './config';
-import type { Database, DatabaseHandle } from './db/client';
+import type { DatabaseHandle } from './db/client';
 import { AppError } from './errors/app-error';
 import { registerAuth } from './plugins/auth';
 import { notFoundError, registerErrorHandler, sendError } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
 import { authRoutes } from './routes/auth/auth.routes';
 import { healthRoutes } from './routes/health/health.routes';
+import { resourceRoutes } from './routes/index';
 import { createAuthService } from './services/auth/auth.service';
+import { createServices } from './services/index';
 import { DEFAULT_UPLOAD_LIMITS } from './uploads/limits';
 
 export interface BuildAppOptions {
@@ -33,25 +34,6 @@ export interface BuildAppOptions {
   logger?: boolean | object;
   /** Called for every route as it is registered (the authorization test lists them with it). */
   onRoute?: (route: RouteOptions) => void;
-}
-
-interface ResourceModules {
-  createServices: (db: Database) => unknown;
-  resourceRoutes: (app: FastifyInstance, deps: { services: never }) => unknown;
-}
-
-/**
- * The resource routes and services (routes/index.ts, services/index.ts) are written alongside
- * this file; until both exist the app serves auth and health only.
- */
-async function loadResourceModules(): Promise<ResourceModules | null> {
-  const routesFile = path.join(import.meta.dirname, 'routes', 'index.ts');
-  const servicesFile = path.join(import.meta.dirname, 'services', 'index.ts');
-  if (!fs.existsSync(routesFile) || !fs.existsSync(servicesFile)) return null;
-  const routes = (await import(pathToFileURL(routesFile).href)) as Partial<ResourceModules>;
-  const services = (await import(pathToFileURL(servicesFile).href)) as Partial<ResourceModules>;
-  if (!routes.resourceRoutes || !services.createServices) return null;
-  return { resourceRoutes: routes.resourceRoutes, createServices: services.createServices };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -134,16 +116,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   authRoutes(app, { auth, config });
   healthRoutes(app, { handle: options.db, version: config.version });
 
-  const resources = await loadResourceModules();
-  if (resources) {
-    const services = resources.createServices(options.db.db);
-    await app.register(
-      async (scope) => {
-        await resources.resourceRoutes(scope, { services: services as never });
-      },
-      { prefix: '/api' },
-    );
-  }
+  const services = createServices(options.db.db);
+  await app.register(async (scope) => resourceRoutes(scope, { services }), { prefix: '/api' });
 
   const webIndex = config.webDistDir ? path.join(config.webDistDir, 'index.html') : null;
   if (config.webDistDir && webIndex && fs.existsSync(webIndex)) {

@@ -6,6 +6,10 @@
  * session must carry it in the X-CSRF-Token header, or it is refused with 403 CSRF_TOKEN_INVALID.
  * Routes marked `config: { csrf: false }` (login) are protected instead by the SameSite=Strict
  * cookie and the Origin check below, which every unsafe request passes through.
+ *
+ * Secure by default: an /api route answers 401 without a session unless it is marked
+ * `config: { public: true }`, before its body is even parsed; the services still check the
+ * actor's role, jurisdiction and unit themselves.
  */
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -25,6 +29,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false: no CSRF token required (login, which has no session yet). */
     csrf?: boolean;
+    /** true: answers without a session (login, health, the public portal). Default: sign-in required. */
+    public?: boolean;
   }
 }
 
@@ -86,6 +92,14 @@ function originAllowed(request: FastifyRequest, config: AppConfig): boolean {
   }
 }
 
+/** Routes that answer without a session: marked public, the API docs, and unknown routes (404). */
+function isPublic(request: FastifyRequest): boolean {
+  if (request.is404) return true;
+  if (request.routeOptions.config.public === true) return true;
+  const url = request.routeOptions.url ?? '';
+  return url === '/api/docs' || url.startsWith('/api/docs/');
+}
+
 export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; config: AppConfig }): void {
   const { auth, config } = deps;
   app.decorateRequest('actor', null);
@@ -101,10 +115,10 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; co
       });
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await auth.resolveToken(token);
+    const session = token ? await auth.resolveToken(token) : null;
     if (!session) {
-      clearSessionCookie(reply, config);
+      if (token) clearSessionCookie(reply, config);
+      if (!isPublic(request)) throw new AppError('UNAUTHENTICATED');
       return;
     }
     if (unsafe && request.routeOptions.config.csrf !== false) {
@@ -115,6 +129,6 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; co
     }
     request.actor = session.actor;
     request.authSession = session;
-    if (session.extended) setSessionCookie(reply, token, session, config);
+    if (session.extended && token) setSessionCookie(reply, token, session, config);
   });
 }

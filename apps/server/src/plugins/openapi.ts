@@ -35,5 +35,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     // swagger-ui's policy upgrades requests to https, which breaks plain-http intranet installs.
     transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 }

@@ -19,14 +19,17 @@ import {
 } from '../../src/db/schema';
 import type { World } from './helpers';
 
-export interface TargetRecords {
-  jurisdictionId: number;
-  unitId: number;
-  userId: number;
+export interface PlanRecords {
   planId: number;
   categoryId: number;
   taskId: number;
   indicatorId: number;
+}
+
+export interface TargetRecords extends PlanRecords {
+  jurisdictionId: number;
+  unitId: number;
+  userId: number;
   importId: number;
 }
 
@@ -35,38 +38,42 @@ export interface Fixtures {
   freshJurisdiction(parentId: number): Promise<number>;
   freshUnit(jurisdictionId: number): Promise<number>;
   freshUser(jurisdictionId: number): Promise<number>;
-  freshPlan(jurisdictionId: number, unitId: number): Promise<TargetRecords>;
+  freshPlan(jurisdictionId: number, unitId: number): Promise<PlanRecords>;
   freshImport(jurisdictionId: number): Promise<number>;
 }
 
-/** A minimal plan document as the importer writes it (docs/contracts/plan-document.md). */
-function planDocument(title: string) {
+/** A minimal plan document as the importer writes it (packages/contract/src/imports.ts). */
+export function planDocument(title: string) {
   return {
+    kind: 'plan' as const,
     title,
-    year: 2026,
     issuer: null,
     docNumber: null,
-    declaredCategories: 1,
-    declaredTasks: 1,
-    categories: [
+    year: 2026,
+    jurisdiction: null,
+    reportDate: null,
+    period: null,
+    declared: { categories: 1, tasks: 1 },
+    categories: [{ ordinal: 1, name: '就业创业', declaredTasks: 1 }],
+    tasks: [
       {
-        ordinal: 1,
-        name: '就业创业',
-        declaredTasks: 1,
-        tasks: [
+        number: 1,
+        category: '就业创业',
+        title: null,
+        content: '城镇新增就业9万人',
+        units: [{ name: '人社厅', role: 'lead' as const }],
+        deadline: { text: '年底前', date: '2026-12-31' },
+        indicators: [
           {
-            number: 1,
-            title: null,
-            content: '城镇新增就业9万人',
-            deadline: { text: '年底前', date: '2026-12-31' },
-            units: { lead: ['人社厅'], co: [] },
-            indicators: [
-              { subject: '城镇新增就业', value: 90000, unit: '人', comparator: '>=', text: '9万人' },
-            ],
-            source: { line: 1 },
-            warnings: [],
+            subject: '城镇新增就业',
+            value: 90000,
+            unit: '人',
+            comparator: '>=' as const,
+            baseline: null,
+            text: '9万人',
           },
         ],
+        progress: null,
       },
     ],
     warnings: [],
@@ -78,7 +85,7 @@ export async function createFixtures(handle: DatabaseHandle, world: World): Prom
   let counter = 0;
   const next = () => ++counter;
 
-  async function freshPlan(jurisdictionId: number, unitId: number): Promise<TargetRecords> {
+  async function freshPlan(jurisdictionId: number, unitId: number): Promise<PlanRecords> {
     const n = next();
     const [plan] = await db
       .insert(plans)
@@ -97,16 +104,7 @@ export async function createFixtures(handle: DatabaseHandle, world: World): Prom
       .insert(indicators)
       .values({ taskId: task!.id, value: 90000, unit: '人', comparator: '>=', text: '9万人' })
       .returning();
-    return {
-      jurisdictionId,
-      unitId,
-      userId: await freshUser(jurisdictionId),
-      planId: plan!.id,
-      categoryId: category!.id,
-      taskId: task!.id,
-      indicatorId: indicator!.id,
-      importId: await freshImport(jurisdictionId),
-    };
+    return { planId: plan!.id, categoryId: category!.id, taskId: task!.id, indicatorId: indicator!.id };
   }
 
   async function freshUser(jurisdictionId: number): Promise<number> {
@@ -161,9 +159,19 @@ export async function createFixtures(handle: DatabaseHandle, world: World): Prom
 
   const shared = new Map<number, TargetRecords>();
   const { provA, cityA1, provB } = world.jurisdictions;
-  shared.set(provA, await freshPlan(provA, world.units.unitA));
-  shared.set(cityA1, await freshPlan(cityA1, world.units.unitA1));
-  shared.set(provB, await freshPlan(provB, world.units.unitB));
+  for (const [jurisdictionId, unitId] of [
+    [provA, world.units.unitA],
+    [cityA1, world.units.unitA1],
+    [provB, world.units.unitB],
+  ] as const) {
+    shared.set(jurisdictionId, {
+      jurisdictionId,
+      unitId,
+      ...(await freshPlan(jurisdictionId, unitId)),
+      userId: await freshUser(jurisdictionId),
+      importId: await freshImport(jurisdictionId),
+    });
+  }
 
   return {
     byJurisdiction(jurisdictionId) {

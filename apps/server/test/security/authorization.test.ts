@@ -46,6 +46,8 @@ interface RouteCase {
   itemsWithin?: (body: unknown) => number[];
   /** The call ends or changes the session: run it in a fresh one. */
   freshSession?: boolean;
+  /** A list that filters by the actor's scope rather than refusing: one call, checked by itemsWithin. */
+  targetless?: boolean;
   /** Statuses that count as "allowed" besides 2xx (default: 404, 409, 422). */
   alsoAllowed?: number[];
 }
@@ -63,6 +65,25 @@ const USER_READ: Allow = { admin: 'scope', office: 'own' };
 
 const itemsJurisdictions = (body: unknown) =>
   ((body as { items?: { jurisdictionId: number }[] }).items ?? []).map((i) => i.jurisdictionId);
+
+let unique = 0;
+/** A name no other case uses. */
+const fresh = (prefix: string) => `${prefix}${++unique}`;
+
+function multipart(fields: Record<string, string>, file: { name: string; content: string }) {
+  const boundary = '----authorization-matrix';
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  parts.push(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+      `Content-Type: text/plain\r\n\r\n${file.content}\r\n--${boundary}--\r\n`,
+  );
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.from(parts.join('')),
+  };
+}
 
 /** Every route of the app. Key: "METHOD /url" as registered. */
 const routeCases: Record<string, RouteCase> = {
@@ -90,12 +111,283 @@ const routeCases: Record<string, RouteCase> = {
   },
   'GET /api/health': { access: 'public', request: () => ({ url: '/api/health' }) },
   'GET /api/openapi.json': { access: 'public', request: () => ({ url: '/api/openapi.json' }) },
+
+  // jurisdictions: everyone reads their scope (reporters their own); admins write their subtree
+  'GET /api/jurisdictions': {
+    access: READ_ALL,
+    targetless: true,
+    request: () => ({ url: '/api/jurisdictions' }),
+    itemsWithin: (body) => ((body as { items: { id: number }[] }).items ?? []).map((i) => i.id),
+  },
+  'GET /api/jurisdictions/:id': {
+    access: READ_ALL,
+    request: ({ target }) => ({ url: `/api/jurisdictions/${target.jurisdictionId}` }),
+  },
+  'POST /api/jurisdictions': {
+    access: ADMIN_ONLY,
+    request: ({ target }) => ({
+      url: '/api/jurisdictions',
+      payload: { parentId: target.jurisdictionId, name: fresh('新区'), level: 'district' },
+    }),
+  },
+  'PATCH /api/jurisdictions/:id': {
+    access: ADMIN_ONLY,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/jurisdictions/${await fixtures.freshJurisdiction(target.jurisdictionId)}`,
+      payload: { version: 1, name: fresh('改名区') },
+    }),
+  },
+  'POST /api/jurisdictions/:id/retire': {
+    access: ADMIN_ONLY,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/jurisdictions/${await fixtures.freshJurisdiction(target.jurisdictionId)}/retire`,
+      payload: { version: 1 },
+    }),
+  },
+
+  // units: read like plans; office staff write their own jurisdiction's register
+  'GET /api/units': {
+    access: READ_ALL,
+    request: ({ target }) => ({ url: `/api/units?jurisdictionId=${target.jurisdictionId}` }),
+    itemsWithin: itemsJurisdictions,
+  },
+  'GET /api/units/:id': {
+    access: READ_ALL,
+    request: ({ target }) => ({ url: `/api/units/${target.unitId}` }),
+  },
+  'POST /api/units': {
+    access: WRITE_OFFICE,
+    request: ({ target }) => ({
+      url: '/api/units',
+      payload: { jurisdictionId: target.jurisdictionId, name: fresh('新单位') },
+    }),
+  },
+  'PATCH /api/units/:id': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/units/${await fixtures.freshUnit(target.jurisdictionId)}`,
+      payload: { version: 1, contactName: '张三' },
+    }),
+  },
+  'POST /api/units/:id/retire': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/units/${await fixtures.freshUnit(target.jurisdictionId)}/retire`,
+      payload: { version: 1 },
+    }),
+  },
+
+  // users: admins manage their subtree's accounts; office staff see their own jurisdiction's
+  'GET /api/users': {
+    access: USER_READ,
+    request: ({ target }) => ({ url: `/api/users?jurisdictionId=${target.jurisdictionId}` }),
+    itemsWithin: itemsJurisdictions,
+  },
+  'GET /api/users/:id': {
+    access: USER_READ,
+    request: ({ records }) => ({ url: `/api/users/${records.userId}` }),
+  },
+  'POST /api/users': {
+    access: ADMIN_ONLY,
+    request: ({ target }) => ({
+      url: '/api/users',
+      payload: {
+        username: fresh('new.user.'),
+        displayName: '新用户',
+        password: 'a-good-password-9',
+        role: 'leader',
+        jurisdictionId: target.jurisdictionId,
+      },
+    }),
+  },
+  'PATCH /api/users/:id': {
+    access: ADMIN_ONLY,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/users/${await fixtures.freshUser(target.jurisdictionId)}`,
+      payload: { version: 1, displayName: '改名' },
+    }),
+  },
+  'POST /api/users/:id/retire': {
+    access: ADMIN_ONLY,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/users/${await fixtures.freshUser(target.jurisdictionId)}/retire`,
+      payload: { version: 1 },
+    }),
+  },
+
+  // plans and their parts: everyone reads their scope (reporters their own jurisdiction);
+  // office staff write their own jurisdiction's plans, admins their subtree's
+  'GET /api/plans': {
+    access: READ_ALL,
+    request: ({ target }) => ({ url: `/api/plans?jurisdictionId=${target.jurisdictionId}` }),
+    itemsWithin: itemsJurisdictions,
+  },
+  'GET /api/plans/:id': {
+    access: READ_ALL,
+    request: ({ records }) => ({ url: `/api/plans/${records.planId}` }),
+  },
+  'POST /api/plans': {
+    access: WRITE_OFFICE,
+    request: ({ target }) => ({
+      url: '/api/plans',
+      payload: { jurisdictionId: target.jurisdictionId, year: 2027, title: fresh('2027年民生实事') },
+    }),
+  },
+  'PATCH /api/plans/:id': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/plans/${(await fixtures.freshPlan(target.jurisdictionId, target.unitId)).planId}`,
+      payload: { version: 1, title: fresh('改名计划') },
+    }),
+  },
+  'POST /api/plans/:id/retire': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/plans/${(await fixtures.freshPlan(target.jurisdictionId, target.unitId)).planId}/retire`,
+      payload: { version: 1 },
+    }),
+  },
+  'GET /api/plans/:id/categories': {
+    access: READ_ALL,
+    request: ({ records }) => ({ url: `/api/plans/${records.planId}/categories` }),
+  },
+  'POST /api/plans/:id/categories': {
+    access: WRITE_OFFICE,
+    request: ({ records }) => ({
+      url: `/api/plans/${records.planId}/categories`,
+      payload: { ordinal: 9, name: fresh('类别') },
+    }),
+  },
+  'GET /api/categories/:id': {
+    access: READ_ALL,
+    request: ({ records }) => ({ url: `/api/categories/${records.categoryId}` }),
+  },
+  'PATCH /api/categories/:id': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/categories/${(await fixtures.freshPlan(target.jurisdictionId, target.unitId)).categoryId}`,
+      payload: { version: 1, name: fresh('改名类别') },
+    }),
+  },
+  'POST /api/categories/:id/retire': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/categories/${(await fixtures.freshPlan(target.jurisdictionId, target.unitId)).categoryId}/retire`,
+      payload: { version: 1 },
+    }),
+  },
+  'GET /api/plans/:id/tasks': {
+    access: READ_ALL,
+    request: ({ records }) => ({ url: `/api/plans/${records.planId}/tasks` }),
+  },
+  'POST /api/plans/:id/tasks': {
+    access: WRITE_OFFICE,
+    request: ({ records }) => ({
+      url: `/api/plans/${records.planId}/tasks`,
+      payload: { number: 100 + unique++, content: '新建幼儿园5所' },
+    }),
+  },
+  'GET /api/tasks/:id': {
+    access: READ_ALL,
+    request: ({ records }) => ({ url: `/api/tasks/${records.taskId}` }),
+  },
+  'PATCH /api/tasks/:id': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/tasks/${(await fixtures.freshPlan(target.jurisdictionId, target.unitId)).taskId}`,
+      payload: { version: 1, content: '新建幼儿园6所' },
+    }),
+  },
+  'PUT /api/tasks/:id/units': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/tasks/${(await fixtures.freshPlan(target.jurisdictionId, target.unitId)).taskId}/units`,
+      payload: { version: 1, units: [{ unitId: target.unitId, role: 'lead' }] },
+    }),
+  },
+  'POST /api/tasks/:id/retire': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/tasks/${(await fixtures.freshPlan(target.jurisdictionId, target.unitId)).taskId}/retire`,
+      payload: { version: 1 },
+    }),
+  },
+  'GET /api/tasks/:id/indicators': {
+    access: READ_ALL,
+    request: ({ records }) => ({ url: `/api/tasks/${records.taskId}/indicators` }),
+  },
+  'POST /api/tasks/:id/indicators': {
+    access: WRITE_OFFICE,
+    request: ({ records }) => ({
+      url: `/api/tasks/${records.taskId}/indicators`,
+      payload: { value: 5, unit: '所', text: '5所' },
+    }),
+  },
+  'GET /api/indicators/:id': {
+    access: READ_ALL,
+    request: ({ records }) => ({ url: `/api/indicators/${records.indicatorId}` }),
+  },
+  'PATCH /api/indicators/:id': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/indicators/${(await fixtures.freshPlan(target.jurisdictionId, target.unitId)).indicatorId}`,
+      payload: { version: 1, value: 6 },
+    }),
+  },
+  'POST /api/indicators/:id/retire': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/indicators/${(await fixtures.freshPlan(target.jurisdictionId, target.unitId)).indicatorId}/retire`,
+      payload: { version: 1 },
+    }),
+  },
+
+  // imports: the office's (and admins') tool, previews included
+  'POST /api/imports': {
+    access: WRITE_OFFICE,
+    request: ({ target }) => ({
+      url: `/api/imports?jurisdictionId=${target.jurisdictionId}&year=2026`,
+      ...multipart(
+        {},
+        { name: 'plan.txt', content: '一、就业创业\n1.城镇新增就业9万人。（牵头单位：人社厅）\n' },
+      ),
+    }),
+  },
+  'GET /api/imports/:id': {
+    access: WRITE_OFFICE,
+    request: ({ records }) => ({ url: `/api/imports/${records.importId}` }),
+  },
+  'PATCH /api/imports/:id': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/imports/${await fixtures.freshImport(target.jurisdictionId)}`,
+      payload: { version: 1, unitMapping: { 人社厅: target.unitId } },
+    }),
+  },
+  'POST /api/imports/:id/commit': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/imports/${await fixtures.freshImport(target.jurisdictionId)}/commit`,
+      payload: { version: 1 },
+    }),
+  },
+  'DELETE /api/imports/:id': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/imports/${await fixtures.freshImport(target.jurisdictionId)}`,
+    }),
+  },
+
+  // audit log: admins their subtree, office staff their own jurisdiction
+  'GET /api/audit': {
+    access: { admin: 'scope', office: 'own' },
+    request: ({ target }) => ({ url: `/api/audit?jurisdictionId=${target.jurisdictionId}` }),
+    itemsWithin: (body) =>
+      ((body as { items?: { jurisdictionId: number | null }[] }).items ?? [])
+        .map((i) => i.jurisdictionId)
+        .filter((j): j is number => j !== null),
+  },
 };
-void READ_ALL;
-void WRITE_OFFICE;
-void ADMIN_ONLY;
-void USER_READ;
-void itemsJurisdictions;
 
 /** The docs UI's own routes (static files of swagger-ui): public, not API. */
 const isDocsRoute = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
@@ -196,7 +488,8 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
       if (!routeCase) continue;
       const alsoAllowed = routeCase.alsoAllowed ?? [404, 409, 422];
       const okStatus = (s: number) => (s >= 200 && s < 300) || alsoAllowed.includes(s);
-      const caseTargets = typeof routeCase.access === 'object' ? targets : [targets[0]!];
+      const targeted = typeof routeCase.access === 'object' && !routeCase.targetless;
+      const caseTargets = targeted ? targets : [targets[0]!];
 
       for (const target of caseTargets) {
         const ctx: CaseContext = {
@@ -234,8 +527,10 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
           const allowed =
             routeCase.access === 'public' ||
             routeCase.access === 'signedIn' ||
-            expectedAllowed(world, actorKey, routeCase.access, target);
+            expectedAllowed(world, actorKey, routeCase.access, targeted ? target : null);
           const label = `${method} ${url} as ${actorKey} → ${target.name}`;
+          if (process.env.MATRIX_DEBUG)
+            console.log(`${allowed ? 'ALLOW' : 'DENY '} ${response.statusCode} ${label}`);
           if (allowed && !okStatus(response.statusCode)) {
             failures.push(`${label}: expected allowed, got ${describeResponse(response)}`);
           } else if (!allowed && response.statusCode !== 403) {

@@ -35,15 +35,16 @@ describe('HTTP behaviour: headers, errors, health, uploads', () => {
     app = await buildTestApp(handle, { webDistDir: webDist });
     // Test-only routes, to see how the error handler treats what real routes might throw.
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.get('/api/test/boom', { schema: { hide: true } }, async () => {
+    r.get('/api/test/boom', { config: { public: true }, schema: { hide: true } }, async () => {
       throw new Error('connection to 10.1.2.3 failed: password authentication failed for user "minsheng"');
     });
-    r.get('/api/test/app-error', { schema: { hide: true } }, async () => {
+    r.get('/api/test/app-error', { config: { public: true }, schema: { hide: true } }, async () => {
       throw new AppError('PLAN_NOT_FOUND');
     });
     r.post(
       '/api/test/validate',
       {
+        config: { public: true },
         schema: {
           hide: true,
           body: z.object({ year: z.number().int().min(2000), title: z.string().min(1) }),
@@ -51,7 +52,7 @@ describe('HTTP behaviour: headers, errors, health, uploads', () => {
       },
       async () => ({ ok: true }),
     );
-    r.post('/api/test/upload', { schema: { hide: true } }, async (request) => {
+    r.post('/api/test/upload', { config: { public: true }, schema: { hide: true } }, async (request) => {
       const file = await request.file();
       if (!file) throw new AppError('FILE_EMPTY');
       const bytes = await file.toBuffer();
@@ -147,6 +148,18 @@ describe('HTTP behaviour: headers, errors, health, uploads', () => {
     });
     expect(wrongType.statusCode).toBe(415);
     expect(wrongType.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('refuses a signed-in-only route without a session before reading its body', async () => {
+    const big = multipartBody('file', 'plan.docx', Buffer.alloc(1024, 1));
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { 'content-type': big.type },
+      payload: big.body,
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers an unknown API route with 404 NOT_FOUND', async () => {

@@ -21,6 +21,7 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; conf
     '/api/auth/login',
     {
       config: {
+        public: true,
         csrf: false,
         rateLimit: { max: config.loginRateLimit.max, timeWindow: config.loginRateLimit.timeWindowMs },
       },
@@ -51,6 +52,7 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; conf
   r.post(
     '/api/auth/logout',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'End the current session (idempotent)',

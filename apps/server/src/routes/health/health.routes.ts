@@ -10,6 +10,7 @@ export function healthRoutes(app: FastifyInstance, deps: { handle: DatabaseHandl
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {
+      config: { public: true },
       schema: {
         tags: ['system'],
         summary: 'Liveness and database reachability; 503 when the database does not answer',
