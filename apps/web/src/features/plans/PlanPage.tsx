@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
+import { parseDeadline } from '@minsheng/core';
 import type { PlanDetail, Task } from '@minsheng/contract';
 import { isApiError } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
@@ -200,6 +201,7 @@ export function PlanPage() {
       {editing && (
         <EditTaskModal
           task={editing}
+          year={detail.year}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
@@ -236,7 +238,17 @@ interface TaskForm {
   deadlineText: string;
 }
 
-function EditTaskModal({ task, onClose, onSaved }: { task: Task; onClose: () => void; onSaved: () => void }) {
+function EditTaskModal({
+  task,
+  year,
+  onClose,
+  onSaved,
+}: {
+  task: Task;
+  year: number;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<TaskForm>();
@@ -244,13 +256,19 @@ function EditTaskModal({ task, onClose, onSaved }: { task: Task; onClose: () => 
 
   const save = async () => {
     const values = await form.validateFields();
+    const deadlineText = values.deadlineText.trim();
+    const deadline = deadlineText
+      ? (parseDeadline(deadlineText, year) ?? { text: deadlineText, date: null })
+      : null;
     setBusy(true);
     try {
       await endpoints.plans.updateTask(task.id, {
         version: task.version,
         title: values.title.trim() || null,
         content: values.content.trim(),
-        deadlineText: values.deadlineText.trim() || null,
+        deadlineText: deadline?.text ?? null,
+        // The date is read from the words the way the importer reads them ("10月底" → 10-31).
+        deadlineDate: deadline?.date ?? null,
       });
       message.success(t('app.saved'));
       onSaved();
