@@ -2,6 +2,7 @@ import type { Indicator } from '../model';
 import type { QuantityMatch } from '../quantity/find-quantities';
 import { findQuantities } from '../quantity/find-quantities';
 import { toHalfWidth } from '../quantity/parse-chinese-number';
+import { matchUnit } from '../quantity/units';
 
 /**
  * The wider phrase each indicator object was read with ("打造10个大学生创业园" → 打造大学生创业园),
@@ -58,7 +59,7 @@ const PROGRESS_VERBS_RE =
 const SUBJECT_LEADING_RE =
   /^(?:[\s、，,；;：:“”"'‘’《》)）【】\-—]|[（(]?[一二三四五六七八九十\d]+[)）、.](?!\d)|其中|另外|同时|并且)+/;
 const SUBJECT_TRAILING_RE =
-  /(?:[\s、，,；;：:“”"'‘’《》（(【\-—]|不低于|不少于|不小于|不超过|不高于|至少|最少|超过|控制在|可达到|可达|达到|达|提高到|提升到|增加到|增长到|提高至|提升至|增加至|增长至|降低到|降低至|降至|增至|缩短到|缩短至|压缩到|压缩至|减少到|减少至|分别为|分别|约|近|逾)+$/;
+  /(?:[\s、，,；;：:“”"'‘’《》（(【\-—]|不低于|不少于|不小于|不超过|不高于|至少|最少|超过|控制在|可达到|可达|达到|达|提高到|提升到|增加到|增长到|提高至|提升至|增加至|增长至|降低到|降低至|下降到|下降至|降至|增至|缩短到|缩短至|压缩到|压缩至|减少到|减少至|分别为|分别|约|近|逾)+$/;
 /** Progress subjects drop only what says it is done: "已完工182个" → 完工. */
 const PROGRESS_DONE_RE = /^(?:截至目前|截止目前|目前|现已|已经|已|累计|完成了|完成)+/;
 
@@ -230,7 +231,11 @@ function trimNoun(t: string, s: number, e: number): [number, number] {
 }
 
 /** The words after a quantity that name what it counts, up to the clause's end: "2800户贫困残疾人家庭…". */
-function nounAfter(t: string, from: number, limit: number): [number, number] {
+function nounAfter(t: string, unitEnd: number, limit: number): [number, number] {
+  let from = unitEnd;
+  // "1000台（套）老旧电梯": a second measure word in brackets is skipped.
+  const alt = /^[（(][\u4e00-\u9fff]{1,2}[）)]/.exec(t.slice(from, from + 4));
+  if (alt && matchUnit(t, from + 1) !== null) from += alt[0].length;
   let e = from;
   let depth = 0;
   // "10000人（其中…", "2200张（城区…", "4500元和3100元": nothing named after the number.

@@ -205,6 +205,31 @@ describe('extractProgress beyond seed 000', () => {
   });
 });
 
+describe('extractProgress: closer calls', () => {
+  it('tells two screenings apart by what they screen', () => {
+    const indicators = extractIndicators('为全省城乡适龄妇女免费开展宫颈癌筛查50万人、乳腺癌筛查30万人。');
+    const p = extractProgress('宫颈癌筛查完成41.2万人，乳腺癌筛查完成25.6万人。', indicators);
+    expect(p.values.map((v) => [v.value, v.indicator])).toEqual([
+      [412000, 0],
+      [256000, 1],
+    ]);
+  });
+
+  it('reads "分别完成年度任务的77.2%和78%" as two stated shares', () => {
+    const indicators = extractIndicators('发放创业担保贷款50亿元，扶持创业5万人。');
+    const p = extractProgress(
+      '累计发放创业担保贷款38.6亿元，扶持创业3.9万人，分别完成年度任务的77.2%和78%。',
+      indicators,
+    );
+    expect(p.statedPercent).toBe(77.2);
+    expect(p.values.map((v) => [v.value, v.unit, v.indicator])).toEqual([
+      [3860000000, '元', 0],
+      [39000, '人', 1],
+    ]);
+    expect(checkStatedPercent(p, indicators)).toBeNull();
+  });
+});
+
 describe('checkStatedPercent', () => {
   it('accepts a share that agrees with any figure before it', () => {
     const indicators = extractIndicators('新建、改扩建公办幼儿园40所，新增学位1.2万个。');

@@ -6,7 +6,7 @@ import { unitKind } from '../quantity/units';
 
 /** Words before a percentage that make it the share of the plan done: "占年计划90.5%". */
 const STATED_PERCENT_RE =
-  /(?:占(?:全年|全?年度?)?(?:计划|任务|目标)[^，,；;。\d]{0,8}?(?:之比)?的?|完成率|完成了?(?:全年|全?年度?)?(?:目标)?任务量?的|完成了?[^，,；;。]{0,8}?(?:任务|计划|工程|目标|总量|工程量)的?|(?:完成|工程|建设|总体)?进度)(?:已达到|已达|达到|达|为|是)?$/;
+  /(?:占(?:全年|全?年度?)?(?:计划|任务|目标)[^，,；;。\d]{0,8}?(?:之比)?的?|(?:完成|完工|竣工)率|完成了?(?:全年|全?年度?)?(?:目标)?任务量?的|完成了?[^，,；;。]{0,8}?(?:任务|计划|工程|目标|总量|工程量)的?|(?:完成|工程|建设|总体)?进度)(?:已达到|已达|达到|达|为|是)?$/;
 /** Subjects that name a part or the rest of what came before. */
 const REMAINDER_RE = /^(?:其余|剩余|另有|余下|其中|另)/;
 /**
@@ -30,11 +30,22 @@ function clauseBefore(t: string, pos: number): string {
 
 function readProgress(text: string): ProgressReading[] {
   const t = toHalfWidth(text);
+  let previous: ProgressReading | null = null;
   return readIndicators(text, { progress: true }).map((reading) => {
     const q = reading.quantity;
+    // "分别完成年度任务的77.2%和78%": the second share is stated too.
+    if (
+      previous?.stated === true &&
+      q.unitKind === 'percent' &&
+      /^[和、及与]$/.test(t.slice(previous.reading.quantity.end, q.numberStart))
+    ) {
+      previous = { reading, stated: true };
+      return previous;
+    }
     // Shares of something else ("占计生特殊家庭总数的61%", "合格率99.2%") are values.
     const stated = q.unitKind === 'percent' && STATED_PERCENT_RE.test(clauseBefore(t, q.numberStart));
-    return { reading, stated };
+    previous = { reading, stated };
+    return previous;
   });
 }
 
@@ -46,14 +57,19 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
-/** Dice coefficient of two phrases' bigrams: 1 for the same words, 0 for nothing shared. */
+/**
+ * How much two phrases share, by character bigrams: the mean of the Dice coefficient and the
+ * overlap coefficient (shared ÷ the smaller set), so that a short figure phrase inside a long
+ * indicator sentence ("宫颈癌筛查完成" in "为全省城乡适龄妇女免费开展宫颈癌筛查") scores well
+ * without short indicator subjects winning on length alone. 1 for the same words, 0 for none.
+ */
 function similarity(a: string, b: string): number {
   const x = bigrams(a);
   const y = bigrams(b);
   if (x.size === 0 || y.size === 0) return 0;
   let shared = 0;
   for (const g of x) if (y.has(g)) shared++;
-  return (2 * shared) / (x.size + y.size);
+  return ((2 * shared) / (x.size + y.size) + shared / Math.min(x.size, y.size)) / 2;
 }
 
 /** 2 when the units are the same (rates aside: 元/年 is 元), 1 when they count the same kind of thing, else 0. */
