@@ -30,20 +30,30 @@ function jurisdictionPrefixes(jurisdictionName: string): string[] {
 }
 
 /**
- * The comparable form of a unit name: NFKC (full-width brackets and digits to half-width), no
- * white space, the jurisdiction's name and a leading 省/市/县/区 dropped.
- * "吉林市 人社局" / "市人社局" / "人社局" → "人社局" (in 吉林市).
+ * The comparable forms of a unit name: NFKC (full-width brackets and digits to half-width), no
+ * white space, without the jurisdiction's name, and also without a leading 省/市/县/区 — both
+ * forms, since "市市政公用局" and "市政公用局" are one unit while "市人社局" and "人社局" are too.
+ * "吉林市 人社局" / "市人社局" → ["市人社局", "人社局"] (in 吉林市).
  */
-export function normalizeUnitName(name: string, jurisdictionName: string): string {
+export function normalizedUnitForms(name: string, jurisdictionName: string): string[] {
   let text = name.normalize('NFKC').replace(/\s+/gu, '');
-  for (const prefix of jurisdictionPrefixes(jurisdictionName.normalize('NFKC'))) {
+  const prefixes = jurisdictionPrefixes(jurisdictionName.normalize('NFKC'));
+  for (const prefix of prefixes) {
     if (text.startsWith(prefix) && text.length > prefix.length + 1) {
-      text = text.slice(prefix.length);
+      // "吉林市人社局" → "市人社局" would read as the city's own: keep the level word.
+      const level = prefix === prefixes[0] ? prefix.slice(-1) : '';
+      text = `${level}${text.slice(prefix.length)}`;
       break;
     }
   }
-  if (/^[省市县区]/u.test(text) && text.length > 2) text = text.slice(1);
-  return text;
+  const forms = [text];
+  if (/^[省市县区]/u.test(text) && text.length > 2) forms.push(text.slice(1));
+  return forms;
+}
+
+/** The shortest comparable form: "市人社局" → "人社局". */
+export function normalizeUnitName(name: string, jurisdictionName: string): string {
+  return normalizedUnitForms(name, jurisdictionName).at(-1) ?? name;
 }
 
 export function createUnitMatcher(register: RegisterUnit[], jurisdictionName: string) {
@@ -57,10 +67,10 @@ export function createUnitMatcher(register: RegisterUnit[], jurisdictionName: st
   };
   for (const unit of register) {
     byName.set(unit.name, unit);
-    addNormal(normalizeUnitName(unit.name, jurisdictionName), unit);
+    for (const form of normalizedUnitForms(unit.name, jurisdictionName)) addNormal(form, unit);
     for (const alias of unit.aliases) {
       byAlias.set(alias, unit);
-      addNormal(normalizeUnitName(alias, jurisdictionName), unit);
+      for (const form of normalizedUnitForms(alias, jurisdictionName)) addNormal(form, unit);
     }
   }
   return function match(name: string): UnitSuggestion | null {
@@ -68,7 +78,9 @@ export function createUnitMatcher(register: RegisterUnit[], jurisdictionName: st
     if (exact) return { unitId: exact.id, unitName: exact.name, method: 'exact', confidence: 1 };
     const alias = byAlias.get(name);
     if (alias) return { unitId: alias.id, unitName: alias.name, method: 'alias', confidence: 1 };
-    const candidates = byNormal.get(normalizeUnitName(name, jurisdictionName)) ?? [];
+    const candidates = [
+      ...new Set(normalizedUnitForms(name, jurisdictionName).flatMap((form) => byNormal.get(form) ?? [])),
+    ];
     const first = candidates[0];
     if (!first) return null;
     // Two register units with one normal form: offer the first, but say it is a guess.
