@@ -43,8 +43,21 @@ function reportError(messageZh: string, messageEn: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+let pipeGuarded = false;
+
+/** `minsheng import x --json | head` closes stdout early: that is not an error worth a stack trace. */
+function guardClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 /** Entry point of the `minsheng` command. Returns the process exit code. */
 export async function main(args: string[]): Promise<number> {
+  guardClosedPipe();
   const [command, ...rest] = args;
   try {
     switch (command) {

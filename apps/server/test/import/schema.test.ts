@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +44,22 @@ describe('plan documents validate against plan-document.schema.json', () => {
     const document = await importDocument(new Uint8Array(readFileSync(seedPath(file))), file);
     // The JSON round trip is what the command prints.
     expectValid(JSON.parse(JSON.stringify(document)));
+  });
+
+  it('applies --year and --jurisdiction when the text lacks them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-hints-'));
+    try {
+      const file = join(dir, 'list.txt');
+      writeFileSync(file, '一、就业创业\n1、城镇新增就业50万人（人社局）\n2、新建公厕45座（执法局）\n');
+      const result = await runCli(['import', file, '--json', '--year', '2019', '--jurisdiction', '平罗县']);
+      expect(result.stderr).toBe('');
+      const document = JSON.parse(result.stdout) as { year: number | null; jurisdiction: string | null };
+      expectValid(document);
+      expect(document.year).toBe(2019);
+      expect(document.jurisdiction).toBe('平罗县');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints a short human summary without --json', async () => {
