@@ -16,6 +16,11 @@ function isoDate(year: number, month: number, day: number | 'last'): string | nu
 }
 
 const MONTH = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
+const FULL_DATE = new RegExp(
+  `((?:19|20)\\d{2})年${MONTH}月(上旬|中旬|下旬|初|中|底|末|份)?(?:(\\d{1,2})日)?`,
+  'g',
+);
+const MONTH_DAY = new RegExp(`${MONTH}月(?:份)?(上旬|中旬|下旬|初|中|底|末)?(?:(\\d{1,2})日)?`, 'g');
 const QUARTER_END: Record<number, number> = { 1: 3, 2: 6, 3: 9, 4: 12 };
 
 /** The day a part of a month names: "上旬" → 10, "中旬" → 20, "底" / "末" / "下旬" / nothing → last day. */
@@ -37,11 +42,7 @@ function dayOf(part: string | undefined, explicitDay: string | undefined): numbe
 /** The date a deadline text names within `year`, or null. Works on compacted text. */
 function resolveDate(t: string, year: number | null): string | null {
   // A full date with its own year: "2020年9月25日", "2020年9月底", "2020年底".
-  const full = [
-    ...t.matchAll(
-      new RegExp(`((?:19|20)\\d{2})年${MONTH}月(上旬|中旬|下旬|初|中|底|末|份)?(?:(\\d{1,2})日)?`, 'g'),
-    ),
-  ];
+  const full = [...t.matchAll(FULL_DATE)];
   const lastFull = full[full.length - 1];
   // Multi-year phrases resolve to the plan year's end: "2017-2019年", "三年工程", "2017年至2019年".
   const multiYear =
@@ -68,9 +69,7 @@ function resolveDate(t: string, year: number | null): string | null {
   if (/(?:19|20)\d{2}年/.test(t)) return null;
   if (year === null) return null;
 
-  const months = [
-    ...t.matchAll(new RegExp(`${MONTH}月(?:份)?(上旬|中旬|下旬|初|中|底|末)?(?:(\\d{1,2})日)?`, 'g')),
-  ];
+  const months = [...t.matchAll(MONTH_DAY)];
   const lastMonth = months[months.length - 1];
   if (lastMonth) {
     const m = parseChineseNumber(lastMonth[1] ?? '') ?? 0;

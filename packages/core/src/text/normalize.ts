@@ -22,6 +22,18 @@ const SPACES = /[\s\u00a0\u200b\ufeff]+/g;
  */
 export function compactText(s: string): string {
   if (!s) return '';
+  const cached = COMPACT_CACHE.get(s);
+  if (cached !== undefined) return cached;
+  const out = compactUncached(s);
+  // The importer compacts the same cells many times; a small cache keeps that cheap.
+  if (COMPACT_CACHE.size > 20000) COMPACT_CACHE.clear();
+  COMPACT_CACHE.set(s, out);
+  return out;
+}
+
+const COMPACT_CACHE = new Map<string, string>();
+
+function compactUncached(s: string): string {
   let t = s.includes('[bookmark:') ? s.replace(/\[bookmark:[^\]]*\]/g, '') : s;
   if (FULL_WIDTH.test(t)) t = toHalfWidth(t);
   if (!SPACE.test(t)) return t;
