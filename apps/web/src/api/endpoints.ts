@@ -45,6 +45,8 @@ export function createEndpoints(api: ApiClient) {
       list: (query: { jurisdictionId?: number; year?: number } = {}) =>
         api.request(c.listPlansResponse, '/api/plans', { query }),
       get: (id: number) => api.request(c.planDetail, `/api/plans/${id}`),
+      update: (id: number, body: c.UpdatePlanBody) =>
+        api.request(c.plan, `/api/plans/${id}`, { method: 'PATCH', body }),
       updateTask: (id: number, body: c.UpdateTaskBody) =>
         api.request(c.task, `/api/tasks/${id}`, { method: 'PATCH', body }),
     },

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   App,
   Button,
+  Checkbox,
   Descriptions,
   Form,
   Input,
@@ -183,6 +184,7 @@ function ImportReview({ id }: { id: number }) {
   const [mapping, setMapping] = useState<Mapping>({});
   const [dirty, setDirty] = useState(false);
   const [step, setStep] = useState(1);
+  const [publish, setPublish] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const rowErrors = useMemo(() => rowErrorsOf(error), [error]);
@@ -270,7 +272,7 @@ function ImportReview({ id }: { id: number }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await endpoints.imports.commit(saved.id, { version: saved.version });
+      const result = await endpoints.imports.commit(saved.id, { version: saved.version, publish });
       message.success(t('import.committed'));
       navigate(`/plans/${result.planId}`);
     } catch (e) {
@@ -402,6 +404,9 @@ function ImportReview({ id }: { id: number }) {
             ]}
           />
           <Space className="wizard-actions">
+            <Checkbox checked={publish} onChange={(e) => setPublish(e.target.checked)}>
+              {t('import.publishNow')}
+            </Checkbox>
             <Button onClick={() => setStep(1)}>{t('import.prev')}</Button>
             <Button type="primary" size="large" onClick={() => void commit()} loading={busy}>
               {t('import.confirm')}

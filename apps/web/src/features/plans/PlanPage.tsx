@@ -6,6 +6,7 @@ import {
   Form,
   Input,
   Modal,
+  Popconfirm,
   Radio,
   Skeleton,
   Space,
@@ -39,6 +40,7 @@ export function PlanPage() {
   const { t, locale } = useI18n();
   const { user } = useAuth();
   const { nameOf } = useJurisdictions();
+  const { message } = App.useApp();
   const plan = useLoad(() => endpoints.plans.get(id), [id]);
   const [category, setCategory] = useState<string>(ALL);
   const [editing, setEditing] = useState<Task | null>(null);
@@ -57,6 +59,16 @@ export function PlanPage() {
       <Skeleton active />
     );
   }
+
+  const publish = async () => {
+    try {
+      await endpoints.plans.update(detail.id, { version: detail.version, status: 'published' });
+      message.success(t('plans.published'));
+    } catch (error) {
+      message.error(describeError(error, locale));
+    }
+    plan.reload();
+  };
 
   const tasks = [...detail.tasks].sort((a, b) => a.number - b.number);
   const uncategorized = tasks.filter((task) => task.categoryId == null).length;
@@ -178,6 +190,16 @@ export function PlanPage() {
         <Typography.Text strong data-testid="task-count">
           {t('plans.tasksTotal', { n: tasks.length })}
         </Typography.Text>
+        {editable && detail.status === 'draft' && (
+          <Popconfirm
+            title={t('plans.publishConfirm')}
+            okText={t('plans.publish')}
+            cancelText={t('app.cancel')}
+            onConfirm={() => void publish()}
+          >
+            <Button type="primary">{t('plans.publish')}</Button>
+          </Popconfirm>
+        )}
       </div>
       <Radio.Group
         optionType="button"
