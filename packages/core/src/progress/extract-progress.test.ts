@@ -137,6 +137,15 @@ describe('extractProgress on seed 000', () => {
     });
   });
 
+  it('stays fast on pathological text', () => {
+    const started = Date.now();
+    extractProgress(`${'1'.repeat(5000)}x`, T1.indicators);
+    extractProgress(`${'1 '.repeat(5000)}x`, T1.indicators);
+    extractProgress(`${'开工建设'.repeat(2000)}5个，占年计划50%`, T1.indicators);
+    extractProgress(`${'完成5个占年计划'.repeat(2000)}50%`, T1.indicators);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('never throws on random text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {

@@ -24,7 +24,8 @@ interface ProgressReading {
 
 function clauseBefore(t: string, pos: number): string {
   let s = pos;
-  while (s > 0 && !/[，,；;。！？!?\n]/.test(t.charAt(s - 1))) s--;
+  // Only the few words before a percentage can make it a stated share; cap the walk back.
+  while (s > 0 && pos - s < 40 && !/[，,；;。！？!?\n]/.test(t.charAt(s - 1))) s--;
   return t.slice(s, pos);
 }
 
@@ -99,7 +100,9 @@ export function matchIndicator(
   const plausible = (ind: Indicator): boolean => !(ind.value > 0 && value.value / ind.value > 50);
   // A figure that names nothing ("竣工22座", "完成筛查4.1万人") counts what the task's only
   // indicator of that unit (else of that kind) counts.
-  if (GENERIC_SUBJECT_RE.test(value.subject ?? '') || (value.subject ?? '') === '') {
+  const subject = value.subject ?? '';
+  // (Short phrases only: the word list may split a long run of verbs many ways.)
+  if (subject === '' || (subject.length <= 16 && GENERIC_SUBJECT_RE.test(subject))) {
     for (const level of [2, 1]) {
       const fits = indicators.flatMap((ind, i) =>
         unitCompatibility(value.unit, ind.unit) === level && plausible(ind) ? [i] : [],
@@ -131,7 +134,7 @@ export function matchIndicator(
 }
 
 /** A progress "text" that is only table cells of figures: "1.52 84.4%". */
-const CELLS_ONLY_RE = /^\s*(?:\d+(?:\.\d+)?%?\s*)+$/;
+const CELLS_ONLY_RE = /^\s*\d+(?:\.\d+)?%?(?:\s+\d+(?:\.\d+)?%?)*\s*$/;
 
 /**
  * Figures read from bare table cells, in indicator order, in the indicator's unit. A cell is
@@ -235,15 +238,16 @@ export function checkStatedPercent(
   } catch {
     return null;
   }
-  const used = new Set<number>();
+  // Prefer what the progress says (the office may have corrected the match). Its values are
+  // in text order, so a cursor finds each in one pass.
+  let cursor = 0;
   const indicatorOf = (r: IndicatorReading): number | null => {
-    // Prefer what the progress says (the office may have corrected the match).
-    const k = progress.values.findIndex(
-      (v, i) => !used.has(i) && v.value === r.indicator.value && v.unit === r.indicator.unit,
-    );
-    if (k >= 0) {
-      used.add(k);
-      return progress.values[k]?.indicator ?? null;
+    for (let k = cursor; k < progress.values.length; k++) {
+      const v = progress.values[k];
+      if (v !== undefined && v.value === r.indicator.value && v.unit === r.indicator.unit) {
+        cursor = k + 1;
+        return v.indicator;
+      }
     }
     return matchIndicator({ ...r.indicator, subject: r.context }, indicators);
   };
