@@ -4,8 +4,11 @@
  * "一、关于…。截至6月底，…".
  */
 import { compactText, parseChineseNumber, parseCircledNumber, toHalfWidth } from '../text/normalize';
-import { looksLikeUnitList } from '../units/parse-units';
+import type { TaskUnit } from '../model';
+import { looksLikeUnitList, parseUnits } from '../units/parse-units';
 import { isChrome } from './metadata';
+import type { CategoryDraft, TaskDraft } from './table-tasks';
+import { parseCategoryLabel, statusWord } from './table-tasks';
 
 export type MarkerStyle = 'cn' | 'pcn' | 'num' | 'pnum' | 'numr' | 'circ' | 'head';
 
@@ -173,4 +176,296 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
     free.push(index);
   });
   return { items: items.filter((it) => compactText(it.text).length > 0 || it.style === 'cn'), free };
+}
+
+/** A parenthesis at the end of an item: "…；(人社局、各开发区)" → its inner text and where it starts. */
+function trailingParenthesis(text: string): { inner: string; start: number } | null {
+  const t = text.replace(/[\s。；;，,.]+$/, '');
+  const close = t[t.length - 1];
+  if (close !== ')' && close !== '）') return null;
+  let depth = 0;
+  for (let i = t.length - 1; i >= 0; i--) {
+    const ch = t[i];
+    if (ch === ')' || ch === '）') depth++;
+    else if (ch === '(' || ch === '（') {
+      depth--;
+      if (depth === 0) return { inner: t.slice(i + 1, t.length - 1), start: i };
+    }
+  }
+  return null;
+}
+
+/** Units and deadline written inside a prose item; the rest is its content. */
+function splitProseItem(text: string): {
+  content: string;
+  units: TaskUnit[];
+  deadlineText: string | null;
+  status: string | null;
+} {
+  let t = text.trim();
+  let units: TaskUnit[] = [];
+  let deadlineText: string | null = null;
+  let status: string | null = null;
+  for (let guard = 0; guard < 4; guard++) {
+    const p = trailingParenthesis(t);
+    if (!p) break;
+    const inner = compactText(p.inner);
+    // "…占年计划64%。（推进缓慢）": the status word the item reports.
+    if (status === null && statusWord(inner)) {
+      status = statusWord(inner);
+      t = t.slice(0, p.start).replace(/\s+$/, '');
+      continue;
+    }
+    const dl =
+      /^(?:完成时限|完成时间|时限)[:：](.+)$/.exec(inner) ??
+      /^((?:(?:19|20)\d{2}年)?(?:\d{1,2}月|[一二三四]季度|年底|年内|上半年|下半年)[^，,。；;]{0,6}?)(?:前|之前)?完成$/.exec(
+        inner,
+      );
+    if (dl) {
+      deadlineText = dl[1] ?? null;
+      if (deadlineText && /前完成$/.test(inner) && !/前$/.test(deadlineText)) deadlineText += '前';
+      t = t.slice(0, p.start).replace(/\s+$/, '');
+      continue;
+    }
+    if (units.length === 0 && looksLikeUnitList(inner)) {
+      units = parseUnits(inner);
+      t = t.slice(0, p.start).replace(/\s+$/, '');
+      continue;
+    }
+    break;
+  }
+  // "责任单位：市人社局、市财政局" at the end of an item.
+  if (units.length === 0) {
+    const m = /(?:牵头单位|责任单位|责任部门|牵头部门)[:：]([^。]+?)[。]?$/.exec(compactText(t));
+    if (m?.[1] && m.index > 0) {
+      units = parseUnits(m[0]);
+      // Punctuation printed before the units stays with the content; a bare comma does not.
+      t = compactText(t)
+        .slice(0, m.index)
+        .replace(/[，,、\s]+$/, '');
+    }
+  }
+  if (deadlineText === null) {
+    const m = /[（(](?:完成时限|完成时间|时限)[:：]([^）)]+)[)）]/.exec(t);
+    if (m) {
+      deadlineText = m[1] ?? null;
+      t = t.replace(m[0], '');
+    }
+  }
+  return { content: compactText(t), units, deadlineText, status };
+}
+
+const PROGRESS_START =
+  /^(?:截至|截止|目前|当前|今年以来|年初以来|1[-—–~至]\d{1,2}月|\d{1,2}月份?以来|上半年|前三季度|已)/;
+
+/** "关于城镇新增就业。截至6月底，…" → content "关于城镇新增就业", progress "截至6月底，…". */
+export function splitProgress(content: string): { content: string; progress: string | null } {
+  const sentences = content.split(/(?<=[。；;])/);
+  for (let i = 1; i < sentences.length; i++) {
+    if (PROGRESS_START.test(sentences[i] ?? '')) {
+      const before = sentences.slice(0, i).join('');
+      const after = sentences.slice(i).join('');
+      return { content: before, progress: after };
+    }
+  }
+  const m = /[，,]((?:截至|截止)[^，,]*[，,].*)$/.exec(content);
+  if (m?.[1] && m.index > 0) return { content: content.slice(0, m.index), progress: m[1] };
+  return { content, progress: null };
+}
+
+/** An item's labelled lines: "年度目标：…", "进展情况：…", "责任单位：…", "完成时限：…". */
+function readLabelledLines(text: string): {
+  head: string;
+  content: string | null;
+  progress: string | null;
+  units: TaskUnit[] | null;
+  deadline: string | null;
+} {
+  const out = {
+    head: '',
+    content: null as string | null,
+    progress: null as string | null,
+    units: null as TaskUnit[] | null,
+    deadline: null as string | null,
+  };
+  const head: string[] = [];
+  for (const line of text.split('\n')) {
+    const t = compactText(line);
+    const m = ITEM_LABEL.exec(t);
+    if (!m) {
+      if (out.content === null && out.progress === null && out.units === null) head.push(line);
+      continue;
+    }
+    const value = t.slice(m[0].length);
+    const label = m[0].slice(0, -1);
+    if (/单位|部门/.test(label)) out.units = [...(out.units ?? []), ...parseUnits(t)];
+    else if (/时限|时间/.test(label)) out.deadline = value.replace(/完成$/, '') || null;
+    else if (/情况|进展/.test(label)) out.progress = value;
+    else out.content = value;
+  }
+  out.head = head.join('\n');
+  return out;
+}
+
+/**
+ * A name before the item's text: "老旧小区改造：改造老旧小区120个…" → title "老旧小区改造";
+ * a bulletin's "关于城镇新增就业。全年…" → title "城镇新增就业".
+ */
+function splitItemTitle(text: string): { title: string | null; content: string } {
+  const bracket = /^【([^】]{1,24})】/.exec(text);
+  if (bracket?.[1] && text.length > bracket[0].length)
+    return { title: bracket[1], content: text.slice(bracket[0].length) };
+  const about = /^关于([^，,。；;：:]{2,24})[。：:]/.exec(text);
+  if (about?.[1] && text.length > about[0].length)
+    return { title: about[1], content: text.slice(about[0].length) };
+  const named = /^([^，,。；;：:、\d（）()“”"]{2,16})[：:]/.exec(text);
+  if (
+    named?.[1] &&
+    text.length > named[0].length &&
+    !/^(?:其中|目标|任务|内容|责任单位|牵头单位)$/.test(named[1])
+  ) {
+    return { title: named[1], content: text.slice(named[0].length) };
+  }
+  return { title: null, content: text };
+}
+
+/** Sections of a notice whose items are not tasks. */
+const NOT_TASKS =
+  /^(?:总体要求|指导思想|基本原则|工作目标|主要目标|目标任务|保障措施|工作要求|组织保障|工作措施|实施步骤|有关要求|工作机制|组织领导|推进措施|相关要求|时间安排|进度安排|工作步骤|责任分工|工作保障|强化保障|加强领导|高度重视)/;
+/** Sections that hold the tasks without naming a category. */
+const GENERIC_SECTION =
+  /^(?:主要任务|重点任务|具体任务|工作任务|重点工作|主要内容|民生实事项目|项目安排|重点项目|实事项目|任务安排)[:：]?$/;
+
+/** Tasks from paragraphs, when no table holds them. */
+export function proseTasks(
+  paragraphs: string[],
+  declaredTasks: number | null,
+): { drafts: TaskDraft[]; categories: CategoryDraft[]; firstTaskParagraph: number } {
+  const { items } = collectItems(paragraphs);
+  const none = { drafts: [], categories: [], firstTaskParagraph: -1 };
+  if (items.length === 0) return none;
+  const styles: MarkerStyle[] = [];
+  const counts = new Map<MarkerStyle, number>();
+  for (const it of items) {
+    if (!styles.includes(it.style)) styles.push(it.style);
+    counts.set(it.style, (counts.get(it.style) ?? 0) + 1);
+  }
+  let taskIdx = -1;
+  if (declaredTasks !== null) {
+    for (let i = styles.length - 1; i >= 0; i--)
+      if (counts.get(styles[i] as MarkerStyle) === declaredTasks) taskIdx = i;
+  }
+  if (taskIdx < 0) {
+    const top = counts.get(styles[0] as MarkerStyle) ?? 0;
+    // Top-level items that read as headings ("一、就业创业方面（３项）", "二、主要任务") hold the tasks.
+    const topItems = items.filter((it) => it.style === styles[0]);
+    const headings = topItems.filter((it) => {
+      const t = compactText(it.text);
+      return t.length <= 24 && !/[。；;，,]/.test(t);
+    }).length;
+    taskIdx = 0;
+    for (let i = 1; i < styles.length; i++) {
+      const n = counts.get(styles[i] as MarkerStyle) ?? 0;
+      if (n > top || (n >= 2 && headings * 2 >= topItems.length)) {
+        taskIdx = i;
+        break;
+      }
+    }
+  }
+  const taskStyle = styles[taskIdx] as MarkerStyle;
+  const catStyle = taskIdx > 0 ? (styles[taskIdx - 1] as MarkerStyle) : null;
+  const drafts: TaskDraft[] = [];
+  const categories: CategoryDraft[] = [];
+  const byName = new Map<string, CategoryDraft>();
+  let category: string | null = null;
+  let current: TaskDraft | null = null;
+  let currentText = '';
+  let firstTaskParagraph = -1;
+  // Items under "保障措施" and the like are how the plan is run, not tasks.
+  let skipping = false;
+  const flush = (): void => {
+    if (!current) return;
+    const labelled = readLabelledLines(currentText);
+    const { content: whole, units, deadlineText, status: itemStatus } = splitProseItem(labelled.head);
+    if (itemStatus) current.status = itemStatus;
+    const named = splitItemTitle(whole);
+    let title = named.title;
+    let content = named.content;
+    if (labelled.content !== null) {
+      // "（一）城镇新增就业（正常推进）" over "年度目标：…": the head names the task.
+      const head = /^(.*?)[（(]([^（）()]{2,8})[)）]$/.exec(whole);
+      const status = head?.[2] ? statusWord(head[2]) : null;
+      title = (status ? head?.[1] : whole) || title;
+      if (status) current.status = status;
+      content = labelled.content;
+    }
+    current.title = title;
+    current.content = content;
+    current.units = labelled.units ?? units;
+    current.deadlineText = labelled.deadline ?? deadlineText;
+    if (labelled.progress !== null) current.progressText = labelled.progress;
+    if (current.content) drafts.push(current);
+    current = null;
+    currentText = '';
+  };
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (!it) continue;
+    const level = styles.indexOf(it.style);
+    if (it.style === taskStyle) {
+      flush();
+      if (skipping) continue;
+      if (firstTaskParagraph < 0) firstTaskParagraph = it.paragraph;
+      current = {
+        number: it.number,
+        category,
+        title: null,
+        content: '',
+        units: [],
+        deadlineText: null,
+        progressText: null,
+        status: null,
+        target: null,
+        done: null,
+      };
+      currentText = it.text;
+    } else if (catStyle !== null && it.style === catStyle) {
+      flush();
+      // A heading is a category only when tasks follow it.
+      let hasTasks = false;
+      for (let j = k + 1; j < items.length; j++) {
+        const s = items[j]?.style;
+        if (s === catStyle) break;
+        if (s === taskStyle) {
+          hasTasks = true;
+          break;
+        }
+      }
+      const heading = compactText(it.text.split(/[。；]/)[0] ?? it.text);
+      if (!hasTasks || NOT_TASKS.test(heading)) {
+        category = null;
+        skipping = hasTasks;
+        continue;
+      }
+      skipping = false;
+      const label = GENERIC_SECTION.test(heading) ? null : parseCategoryLabel(heading);
+      category = null;
+      if (label) {
+        const existing = byName.get(label.name);
+        if (!existing) {
+          byName.set(label.name, label);
+          categories.push(label);
+        }
+        category = label.name;
+      }
+    } else if (level > taskIdx && current && !skipping) {
+      currentText += `\n${it.text}`;
+    } else if (level < (catStyle ? taskIdx - 1 : taskIdx)) {
+      flush();
+      category = null;
+      skipping = NOT_TASKS.test(compactText(it.text));
+    }
+  }
+  flush();
+  return { drafts, categories, firstTaskParagraph };
 }

@@ -193,7 +193,6 @@ function assembleRows(cells: string[], blocks: SourceBlock[]): void {
       .map((c) => compactText(c))
       .join('|') === headerKey;
   let p = h + n;
-  const shortRows = new Set<number>();
   while (p < cells.length) {
     const cell = cells[p] ?? '';
     if (compactText(cell) === '') {
@@ -234,7 +233,6 @@ function assembleRows(cells: string[], blocks: SourceBlock[]): void {
       isSectionHeading(cells[nextAt] ?? '')
     ) {
       rows.push(cells.slice(p, Math.min(nextAt, cells.length)));
-      if (nextAt > cells.length) shortRows.add(rows.length - 1);
       p = nextAt;
       continue;
     }
@@ -262,7 +260,6 @@ function assembleRows(cells: string[], blocks: SourceBlock[]): void {
     const cellsOfRow = reshapeRow(r, n, stats, i > 0, isLast);
     return { cells: cellsOfRow.map((text) => ({ text: trimCell(text) })) };
   });
-  void shortRows;
   blocks.push({ kind: 'table', rows: out });
 }
 
