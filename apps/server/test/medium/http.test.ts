@@ -121,6 +121,13 @@ describe.each(testDatabases())('resource API over HTTP on %s', (kind) => {
     });
     expect(commit.statusCode).toBe(201);
     expect(commit.json()).toMatchObject({ importId: preview.id, planId: expect.any(Number) });
+    const source = await app.inject({
+      method: 'GET',
+      url: `/api/source-documents/${(upload.json() as { sourceDocument: { id: number } }).sourceDocument.id}`,
+      headers: office.headers,
+    });
+    expect(source.statusCode).toBe(200);
+    expect(source.rawPayload.equals(Buffer.from(bytes))).toBe(true);
   });
 
   it('a bad upload gets a clear 4xx and stores nothing', async () => {
@@ -146,6 +153,18 @@ describe.each(testDatabases())('resource API over HTTP on %s', (kind) => {
       payload: { file: 'x' },
     });
     expect(notMultipart.statusCode).toBe(400);
+    const huge = multipart(
+      { jurisdictionId: cityId },
+      { name: 'huge.txt', bytes: new Uint8Array(21 * 1024 * 1024).fill(0x41) },
+    );
+    const tooLarge = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { ...office.headers, 'content-type': huge.contentType },
+      payload: huge.payload,
+    });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json()).toMatchObject({ error: { code: 'FILE_TOO_LARGE' } });
     expect((await handle.db.select({ n: count() }).from(sourceDocuments))[0]?.n).toBe(before);
   });
 });

@@ -110,6 +110,18 @@ export function importRoutes(app: FastifyInstance, { services }: { services: Ser
     async (request, reply) =>
       reply.code(201).send(await service.commit(request.actor, request.params.id, request.body)),
   );
+  r.get(
+    '/source-documents/:id',
+    { schema: { tags, params: idParams, description: 'The uploaded file, byte for byte' } },
+    async (request, reply) => {
+      const { info, content } = await service.readSource(request.actor, request.params.id);
+      return reply
+        .header('content-type', info.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(info.fileName)}`)
+        .header('x-content-sha256', info.sha256)
+        .send(Buffer.from(content.buffer, content.byteOffset, content.byteLength));
+    },
+  );
   r.delete('/imports/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
     await service.discard(request.actor, request.params.id);
     return reply.code(204).send();

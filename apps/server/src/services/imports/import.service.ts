@@ -264,6 +264,20 @@ export function createImportService(deps: ImportServiceDeps) {
       return view(row);
     },
 
+    /** The uploaded file as it was uploaded (plans keep a link to theirs). */
+    async readSource(
+      actor: RequestActor | null,
+      sourceDocumentId: number,
+    ): Promise<{ info: SourceDocumentInfo; content: Uint8Array }> {
+      requireAccess(actor, 'plan.read');
+      const info = await imports.findSourceDocument(db, sourceDocumentId);
+      if (!info) throw new AppError('NOT_FOUND');
+      requireAccess(actor, 'plan.read', { jurisdictionId: info.jurisdictionId });
+      const content = await imports.readSourceContent(db, sourceDocumentId);
+      if (!content) throw new AppError('NOT_FOUND');
+      return { info, content };
+    },
+
     async discard(actor: RequestActor | null, id: number): Promise<void> {
       requireAccess(actor, 'plan.import');
       const before = await loadImport(id);
