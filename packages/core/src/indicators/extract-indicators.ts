@@ -271,6 +271,77 @@ interface ReadOptions {
   progress?: boolean;
 }
 
+interface ClauseStart {
+  cs: number;
+  rawStart: number;
+  stopBefore: number;
+  listed: boolean;
+}
+
+/**
+ * The wider phrase naming what a quantity counts, for matching progress to indicators and for
+ * subjects that are only a verb: the words before the number with a leading preposition
+ * dropped plus the noun after it ("打造10个大学生创业园" → 打造大学生创业园), the noun alone after
+ * a long run-up, the previous item's phrase for a bare list item ("18条、12公里"), or the words
+ * before a bracket ("放映公益电影一场（全年共计11.2万场）").
+ */
+function readContext(
+  t: string,
+  content: string,
+  q: QuantityMatch,
+  own: ClauseStart,
+  limit: number,
+  readings: IndicatorReading[],
+  extraLeading: RegExp | undefined,
+): { context: string; start: number; end: number; subjectStart: number | null } {
+  const { cs, rawStart, listed } = own;
+  let [s, e] = trimSpan(t, rawStart, q.numberStart, extraLeading);
+  if (BARE_PREPOSITION_RE.test(t.slice(s, e))) s = e;
+  const prep = LEADING_PREPOSITION_RE.exec(t.slice(s, e));
+  if (prep && prep[0].length < e - s) [s, e] = trimSpan(t, s + prep[0].length, e, extraLeading);
+  if (q.baseline !== null) {
+    const from = /(?:由|从)/.exec(t.slice(s, e));
+    if (from) [s, e] = trimSpan(t, s, s + from.index, extraLeading);
+  }
+  const [ns, ne] = nounAfter(t, q.end, limit);
+  const done = (text: string, start: number, end: number, subjectStart: number | null) => ({
+    context: tidySubject(text),
+    start,
+    end,
+    subjectStart,
+  });
+  if (e - s > 20 && ne > ns) {
+    // A long run-up ("完成城区出入口、加油站、…等重点部位500处视频卡口抓拍点位建设"):
+    // what follows the number names the target better.
+    const [ts, te] = trimNoun(t, ns, ne);
+    return done(content.slice(ts, te), q.numberStart, te, null);
+  }
+  if (e > s) {
+    if (ne > ns) {
+      const [ts, te] = trimNoun(t, ns, ne);
+      return done(content.slice(s, e) + content.slice(ts, te), s, te, s);
+    }
+    return done(content.slice(s, e), s, q.unitEnd, s);
+  }
+  if (ne > ns) {
+    const [ts, te] = trimNoun(t, ns, ne);
+    return done(content.slice(ts, te), q.numberStart, te, null);
+  }
+  const last = readings[readings.length - 1];
+  const bracket = /[（(]/.test(t.charAt(cs - 1));
+  if (last !== undefined && (listed || (bracket && last.quantity.end >= cs - 1))) {
+    // "建设市政道路18条、12公里", "2075套（9.6万平方米）": the first one's phrase.
+    const from = last.subjectStart ?? last.start;
+    return { context: last.context, start: from, end: q.unitEnd, subjectStart: last.subjectStart };
+  }
+  if (bracket) {
+    // "放映公益电影一场（全年共计11.2万场）": the words before the bracket.
+    const [bs, be] = trimSpan(t, clauseStart(t, cs - 1), cs - 1);
+    if (be > bs) return done(content.slice(bs, be), bs, q.unitEnd, bs);
+  }
+  return { context: '', start: q.numberStart, end: q.unitEnd, subjectStart: null };
+}
+
 /**
  * The indicators of a text with their spans; extractIndicators and extractProgress share it.
  * "新建幼儿园5所，改扩建幼儿园7所" → two readings, subjects 新建幼儿园 and 改扩建幼儿园.
@@ -285,7 +356,7 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
   const extraLeading = options.progress ? PROGRESS_VERBS_RE : undefined;
   // Where each quantity's own words start, and where the previous one's words must stop:
   // "买到低于市场平均价格20%以上的平价蔬菜和低于市场平均价格5%以上的米" splits at 和.
-  const starts = kept.map((q, i) => {
+  const starts = kept.map((q, i): ClauseStart => {
     const cs = clauseStart(t, q.numberStart);
     const prev = i > 0 ? kept[i - 1] : undefined;
     if (prev === undefined || prev.end <= cs)
@@ -300,73 +371,23 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
     const own = starts[i];
     if (q === undefined || own === undefined) continue;
     const next = starts[i + 1];
-    const { cs, rawStart, listed } = own;
-    let [s, e] = trimSpan(t, rawStart, q.numberStart, extraLeading);
-    if (BARE_PREPOSITION_RE.test(t.slice(s, e))) s = e;
-    const prep = LEADING_PREPOSITION_RE.exec(t.slice(s, e));
-    if (prep && prep[0].length < e - s) [s, e] = trimSpan(t, s + prep[0].length, e, extraLeading);
-    if (q.baseline !== null) {
-      const from = /(?:由|从)/.exec(t.slice(s, e));
-      if (from) [s, e] = trimSpan(t, s, s + from.index, extraLeading);
-    }
     const limit = next !== undefined ? next.stopBefore : t.length;
-    const [ns, ne] = nounAfter(t, q.end, limit);
-    let subject: string | null = null;
-    let textStart = q.numberStart;
-    let textEnd = q.unitEnd;
-    let subjectStart: number | null = null;
-    if (e - s > 20 && ne > ns) {
-      // A long run-up ("完成城区出入口、加油站、…等重点部位500处视频卡口抓拍点位建设"):
-      // what follows the number names the target better.
-      const [ts, te] = trimNoun(t, ns, ne);
-      subject = content.slice(ts, te);
-      textEnd = te;
-    } else if (e > s) {
-      subjectStart = s;
-      textStart = s;
-      subject = content.slice(s, e);
-      if (ne > ns) {
-        // What is counted often follows the number: "打造10个大学生创业园" → 打造大学生创业园.
-        const [ts, te] = trimNoun(t, ns, ne);
-        subject += content.slice(ts, te);
-        textEnd = te;
-      }
-    } else if (ne > ns) {
-      const [ts, te] = trimNoun(t, ns, ne);
-      subject = content.slice(ts, te);
-      textEnd = te;
-    } else {
-      const last = readings[readings.length - 1];
-      const bracket = /[（(]/.test(t.charAt(cs - 1));
-      if (last !== undefined && (listed || (bracket && last.end >= cs - 1 && last.quantity.end >= cs - 1))) {
-        // "建设市政道路18条、12公里", "2075套（9.6万平方米）": the first one's subject.
-        subject = last.context;
-        textStart = last.subjectStart ?? last.start;
-        subjectStart = last.subjectStart;
-      } else if (bracket) {
-        // "放映公益电影一场（全年共计11.2万场）": the words before the bracket.
-        const [bs, be] = trimSpan(t, clauseStart(t, cs - 1), cs - 1);
-        if (be > bs) {
-          subject = content.slice(bs, be);
-          textStart = bs;
-          subjectStart = bs;
-        }
-      }
-    }
-    if (subject !== null) subject = tidySubject(subject);
-    // The subject printed is the words before the number; the wider phrase above (with what
-    // follows the number) is kept as `context` for matching progress to indicators.
-    const context = subject ?? '';
-    const [ss, se] = subjectSpan(t, rawStart, q.numberStart, options.progress === true, q.baseline !== null);
+    const wide = readContext(t, content, q, own, limit, readings, extraLeading);
+    // The subject printed is the words before the number. A lone verb or preposition
+    // ("完成", "为", "打造") names nothing: then the wider phrase is the subject and the text
+    // reaches to the noun after the number.
+    const [ss, se] = subjectSpan(
+      t,
+      own.rawStart,
+      q.numberStart,
+      options.progress === true,
+      q.baseline !== null,
+    );
     const printed = se > ss ? tidySubject(content.slice(ss, se)) : '';
-    // A lone verb or preposition ("完成", "为", "打造") names nothing: then the subject is the
-    // wider phrase, and the text reaches to the noun after the number.
-    if (printed.length > 2 || (printed.length > 0 && context === '')) {
-      subject = printed;
-      textStart = ss;
-      textEnd = q.unitEnd;
-      subjectStart = ss;
-    }
+    const ownWords = printed.length > 2 || (printed.length > 0 && wide.context === '');
+    const subject = ownWords ? printed : wide.context === '' ? null : wide.context;
+    const start = ownWords ? ss : wide.start;
+    const end = ownWords ? q.unitEnd : Math.max(wide.end, q.unitEnd);
     const indicator: Indicator = {
       subject,
       // "三分之一以上的行政村": the contract's unit is what follows the number, and nothing
@@ -375,17 +396,17 @@ export function readIndicators(content: string, options: ReadOptions = {}): Indi
       unit: q.fraction ? null : q.unit,
       comparator: q.comparator,
       baseline: q.baseline,
-      text: content.slice(textStart, Math.max(textEnd, q.unitEnd)).replace(/\s+/g, ''),
+      text: content.slice(start, end),
     };
     if (q.valueMax !== null) indicator.valueMax = q.valueMax;
-    CONTEXTS.set(indicator, context);
+    CONTEXTS.set(indicator, wide.context);
     readings.push({
       indicator,
       quantity: q,
-      start: textStart,
-      end: Math.max(textEnd, q.unitEnd),
-      subjectStart,
-      context,
+      start,
+      end,
+      subjectStart: ownWords ? ss : wide.subjectStart,
+      context: wide.context,
     });
   }
   return readings;
