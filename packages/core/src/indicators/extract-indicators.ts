@@ -128,6 +128,9 @@ export function isQualifier(q: QuantityMatch, text: string): boolean {
         .pop() ?? '';
     if (!clause.includes('每')) return true;
   }
+  // Slogans: "“两节”送温暖", "“五个一”工程".
+  if (q.numeral === 'chinese' && (/^两节/.test(q.text) || (q.unit === '个' && text.charAt(q.end) === '一')))
+    return true;
   // "二期", "（一期）": phases are names.
   if (q.numeral === 'chinese' && q.unit === '期') return true;
   // "二次供水", "二次结构": secondary, not twice.
