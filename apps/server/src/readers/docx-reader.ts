@@ -1,7 +1,7 @@
 import type { SourceBlock, SourceDocument, TableCell } from '@minsheng/core';
 import { Parser } from 'htmlparser2';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../uploads/limits';
-import { openZip } from '../uploads/zip-guard';
+import { openZip, type GuardedZip } from '../uploads/zip-guard';
 import { DocumentReadError } from './read-error';
 
 const WHAT = 'Word 文件';
@@ -17,7 +17,7 @@ const WHAT = 'Word 文件';
  */
 export function readDocx(bytes: Uint8Array, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS): SourceDocument {
   const zip = openZip(bytes, WHAT, limits);
-  const xml = zip.read('word/document.xml');
+  const xml = zip.read(mainDocumentPath(zip));
   if (!xml)
     throw new DocumentReadError(
       'CORRUPT_DOCUMENT',
@@ -25,6 +25,25 @@ export function readDocx(bytes: Uint8Array, limits: UploadLimits = DEFAULT_UPLOA
       'not a valid Word file (no document body)',
     );
   return documentXmlToSource(new TextDecoder('utf-8').decode(xml));
+}
+
+/**
+ * The main document part: word/document.xml almost always, but the package's _rels/.rels is what
+ * names it (some tools write word/document2.xml).
+ */
+export function mainDocumentPath(zip: GuardedZip): string {
+  if (zip.has('word/document.xml')) return 'word/document.xml';
+  const rels = zip.read('_rels/.rels');
+  if (rels) {
+    const text = new TextDecoder('utf-8').decode(rels);
+    for (const match of text.matchAll(/<Relationship\b[^>]*>/g)) {
+      const tag = match[0];
+      if (!/Type="[^"]*\/officeDocument"/.test(tag)) continue;
+      const target = /Target="([^"]+)"/.exec(tag)?.[1];
+      if (target) return target.replace(/^\//, '');
+    }
+  }
+  return 'word/document.xml';
 }
 
 /**

@@ -91,9 +91,11 @@ export function sniffDocumentType(
   const extension = extensionOf(fileName);
   const what = extension === 'xlsx' ? 'Excel 文件' : extension === 'docx' ? 'Word 文件' : '压缩文件';
   if (looksLikeZip(bytes)) {
-    const names = new Set(inspectZip(bytes, what, limits).map((entry) => entry.name));
-    if (names.has('word/document.xml')) return 'docx';
-    if (names.has('xl/workbook.xml')) return 'xlsx';
+    const names = [...inspectZip(bytes, what, limits)].map((entry) => entry.name);
+    if (names.includes('word/document.xml')) return 'docx';
+    if (names.includes('xl/workbook.xml')) return 'xlsx';
+    // A package whose main part has another name (named by _rels/.rels).
+    if (names.includes('_rels/.rels') && names.some((name) => /^word\/[^/]+\.xml$/.test(name))) return 'docx';
     if (extension === 'docx')
       throw new DocumentReadError('CORRUPT_DOCUMENT', '不是有效的 Word 文件', 'not a valid Word file');
     if (extension === 'xlsx')
