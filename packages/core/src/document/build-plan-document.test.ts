@@ -448,6 +448,29 @@ describe('buildPlanDocument: more layouts', () => {
     ]);
   });
 
+  it('reads bulletin items whose name, target and progress are paragraphs of their own', () => {
+    const text = [
+      '某某市2024年上半年民生实事进展情况',
+      '一、关于城镇新增就业',
+      '全年新增城镇就业6万人。',
+      '截至6月底，全市新增城镇就业3.5万人，完成年度目标任务的58.3%，进展顺利。',
+      '二、关于新建幼儿园',
+      '新建幼儿园10所。',
+      '截至6月底，已开工8所，推进缓慢。',
+      '下一步，各单位要加快推进。',
+    ].join('\n');
+    const doc = importText(text);
+    expect(doc.tasks.map((t) => [t.title, t.content, t.progress?.text, t.progress?.status])).toEqual([
+      [
+        '城镇新增就业',
+        '全年新增城镇就业6万人。',
+        '截至6月底，全市新增城镇就业3.5万人，完成年度目标任务的58.3%，进展顺利。',
+        '进展顺利',
+      ],
+      ['新建幼儿园', '新建幼儿园10所。', '截至6月底，已开工8所，推进缓慢。', '推进缓慢'],
+    ]);
+  });
+
   it('takes the status from a bracket at the end of a bulletin item', () => {
     const doc = importText(
       '某县2022年民生实事进展情况\n1．新建幼儿园3所。截至6月底，2所主体完工。（正常推进）',

@@ -106,6 +106,14 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
   const items: ProseItem[] = [];
   const free: number[] = [];
   let inAttachments = false;
+  // Paragraphs before the last numbered item (attachment lists aside) belong to the item above
+  // them: a bulletin may give an item's target and progress their own paragraphs.
+  let lastMarker = -1;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const t = compactText(paragraphs[i] ?? '');
+    if (/^附件[\d一二三四五六七八九十]*[:：]?/.test(t)) break;
+    if (leadingMarker(paragraphs[i] ?? '')) lastMarker = i;
+  }
   paragraphs.forEach((para, index) => {
     if (isChrome(para)) return;
     const t0 = compactText(para);
@@ -163,11 +171,13 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
     // A wrapped line continues the item before it when that item has not ended.
     const last = items[items.length - 1];
     const t = compactText(para);
+    const unterminated = last?.paragraph === index - 1 && !/[。；;！!？?）)]$/.test(compactText(last.text));
+    const reportsProgress =
+      /^(?:截至|截止|目前|当前|今年以来|年初以来|\d{1,2}月份?以来|1[-—–~至]\d{1,2}月)/.test(t);
     if (
       last &&
-      last.paragraph === index - 1 &&
-      !/[。；;！!？?）)]$/.test(compactText(last.text)) &&
-      t.length > 0
+      t.length > 0 &&
+      (unterminated || index < lastMarker || (reportsProgress && last.paragraph === index - 1))
     ) {
       last.text += `\n${para.trim()}`;
       last.paragraph = index;
@@ -360,7 +370,7 @@ export function proseTasks(
     // Top-level items that read as headings ("一、就业创业方面（３项）", "二、主要任务") hold the tasks.
     const topItems = items.filter((it) => it.style === styles[0]);
     const headings = topItems.filter((it) => {
-      const t = compactText(it.text);
+      const t = compactText(it.text.split('\n')[0] ?? '');
       return t.length <= 24 && !/[。；;，,]/.test(t);
     }).length;
     taskIdx = 0;
@@ -386,9 +396,23 @@ export function proseTasks(
   const flush = (): void => {
     if (!current) return;
     const labelled = readLabelledLines(currentText);
-    const { content: whole, units, deadlineText, status: itemStatus } = splitProseItem(labelled.head);
+    // A name on a line of its own ("一、关于城镇新增就业" over its paragraphs).
+    let ownLineTitle: string | null = null;
+    let head = labelled.head;
+    const headLines = head.split('\n').filter((l) => l.trim());
+    const firstLine = compactText(headLines[0] ?? '');
+    if (
+      headLines.length > 1 &&
+      labelled.content === null &&
+      firstLine.length <= 24 &&
+      !/[。；;，,：:]/.test(firstLine)
+    ) {
+      ownLineTitle = firstLine.replace(/^关于/, '');
+      head = headLines.slice(1).join('\n');
+    }
+    const { content: whole, units, deadlineText, status: itemStatus } = splitProseItem(head);
     if (itemStatus) current.status = itemStatus;
-    const named = splitItemTitle(whole);
+    const named = ownLineTitle ? { title: ownLineTitle, content: whole } : splitItemTitle(whole);
     let title = named.title;
     let content = named.content;
     if (labelled.content !== null) {
@@ -441,7 +465,7 @@ export function proseTasks(
           break;
         }
       }
-      const heading = compactText(it.text.split(/[。；]/)[0] ?? it.text);
+      const heading = compactText(it.text.split(/[\n。；]/)[0] ?? it.text);
       if (!hasTasks || NOT_TASKS.test(heading)) {
         category = null;
         skipping = hasTasks;
