@@ -25,6 +25,7 @@ describe('sniffDocumentType', () => {
     ['html by a leading table', strToU8('<table><tr><td>1</td></tr></table>'), 'x', 'html'],
     ['html by name with markup', strToU8('<p>一、就业</p>'), 'page.htm', 'html'],
     ['text', strToU8('一、就业创业方面（３项）'), 'x.html', 'txt'],
+    ['text starting like a BMP header', strToU8('BM 市民服务中心：1、新建公厕'), 'x.txt', 'txt'],
   ])('tells %s', (_name, bytes, fileName, type) => {
     expect(sniffDocumentType(bytes, fileName)).toBe(type);
   });

@@ -24,7 +24,10 @@ function unsupported(zh: string, en: string): DocumentReadError {
   return new DocumentReadError('UNSUPPORTED_FILE_TYPE', zh, en);
 }
 
-/** Binary formats people upload by mistake, each with a message that says what it is. */
+/**
+ * Binary formats people upload by mistake, each with a message that says what it is. (BMP's "BM"
+ * is left to the NUL-byte check: a text may well start with those letters.)
+ */
 function refuseKnownBinary(bytes: Uint8Array): void {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
     throw unsupported(
@@ -42,7 +45,6 @@ function refuseKnownBinary(bytes: Uint8Array): void {
     [0x89, 0x50, 0x4e, 0x47],
     [0xff, 0xd8, 0xff],
     [0x47, 0x49, 0x46, 0x38],
-    [0x42, 0x4d],
     [0x49, 0x49, 0x2a, 0x00],
     [0x4d, 0x4d, 0x00, 0x2a],
   ];
