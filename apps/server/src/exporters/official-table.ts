@@ -3,7 +3,7 @@
  * exporters render: the progress table of a period (seed 000's columns), the 落实情况表
  * (seed 004's) and the responsibility table (seed 002's, 类别 merged down its tasks).
  */
-import { formatChineseDate } from '@minsheng/core';
+import { formatChineseDate, type PlanDocument } from '@minsheng/core';
 
 /** What the exporters need of a plan: its tasks in order, with units, deadline and progress. */
 export interface ExportPlan {
@@ -124,4 +124,24 @@ export function mergeRuns(rows: string[][], column: number): [number, number][] 
     }
   }
   return runs;
+}
+
+/** A plan document (an import's result, or a plan read back) as the exporters see it. */
+export function exportPlanFromDocument(doc: PlanDocument): ExportPlan {
+  const declared = new Map(doc.categories.map((c) => [c.name, c.declaredTasks]));
+  return {
+    title: doc.title ?? '',
+    year: doc.year ?? new Date().getFullYear(),
+    jurisdiction: doc.jurisdiction ?? '',
+    tasks: doc.tasks.map((t) => ({
+      number: t.number,
+      category: t.category,
+      categoryTasks: t.category ? (declared.get(t.category) ?? null) : null,
+      title: t.title,
+      content: t.content,
+      units: t.units,
+      deadlineText: t.deadline?.text ?? null,
+      progress: t.progress ? { text: t.progress.text, status: t.progress.status } : null,
+    })),
+  };
 }
