@@ -47,6 +47,10 @@ export function createEndpoints(api: ApiClient) {
       get: (id: number) => api.request(c.planDetail, `/api/plans/${id}`),
       update: (id: number, body: c.UpdatePlanBody) =>
         api.request(c.plan, `/api/plans/${id}`, { method: 'PATCH', body }),
+      updateCategory: (id: number, body: c.UpdateCategoryBody) =>
+        api.request(c.category, `/api/categories/${id}`, { method: 'PATCH', body }),
+      updateIndicator: (id: number, body: c.UpdateIndicatorBody) =>
+        api.request(c.indicator, `/api/indicators/${id}`, { method: 'PATCH', body }),
       updateTask: (id: number, body: c.UpdateTaskBody) =>
         api.request(c.task, `/api/tasks/${id}`, { method: 'PATCH', body }),
     },

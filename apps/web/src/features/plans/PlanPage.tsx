@@ -3,9 +3,6 @@ import {
   App,
   Button,
   Descriptions,
-  Form,
-  Input,
-  Modal,
   Popconfirm,
   Radio,
   Skeleton,
@@ -17,9 +14,8 @@ import {
 } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
-import { parseDeadline } from '@minsheng/core';
-import type { PlanDetail, Task } from '@minsheng/contract';
-import { isApiError } from '../../api/client';
+import type { Category, PlanDetail, Task } from '@minsheng/contract';
+import { EditCategoryModal, EditTaskModal } from './PlanEditModals';
 import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { IndicatorText, describeTarget } from '../../components/IndicatorText';
@@ -44,6 +40,7 @@ export function PlanPage() {
   const plan = useLoad(() => endpoints.plans.get(id), [id]);
   const [category, setCategory] = useState<string>(ALL);
   const [editing, setEditing] = useState<Task | null>(null);
+  const [editingCategory, setEditingCategory] = useState<Category | null>(null);
 
   const detail = plan.data;
   const categoryName = useMemo(() => {
@@ -90,6 +87,7 @@ export function PlanPage() {
         : String(task.categoryId) === category,
   );
   const editable = canWrite(user?.role, 'plan');
+  const selectedCategory = detail.categories.find((c) => String(c.id) === category) ?? null;
 
   const columns: TableColumnsType<Task> = [
     { title: t('plans.number'), dataIndex: 'number', width: 64, align: 'center' },
@@ -190,6 +188,11 @@ export function PlanPage() {
         <Typography.Text strong data-testid="task-count">
           {t('plans.tasksTotal', { n: tasks.length })}
         </Typography.Text>
+        {editable && selectedCategory && (
+          <Button icon={<EditOutlined />} onClick={() => setEditingCategory(selectedCategory)}>
+            {t('plans.editCategory')}
+          </Button>
+        )}
         {editable && detail.status === 'draft' && (
           <Popconfirm
             title={t('plans.publishConfirm')}
@@ -220,6 +223,16 @@ export function PlanPage() {
         pagination={false}
         scroll={{ x: 1100 }}
       />
+      {editingCategory && (
+        <EditCategoryModal
+          category={editingCategory}
+          onClose={() => setEditingCategory(null)}
+          onSaved={() => {
+            setEditingCategory(null);
+            plan.reload();
+          }}
+        />
+      )}
       {editing && (
         <EditTaskModal
           task={editing}
@@ -251,92 +264,5 @@ function PlanFacts({ detail, jurisdiction }: { detail: PlanDetail; jurisdiction:
         { key: 'u', label: t('plans.updated'), children: formatDate(detail.updatedAt, locale) },
       ]}
     />
-  );
-}
-
-interface TaskForm {
-  title: string;
-  content: string;
-  deadlineText: string;
-}
-
-function EditTaskModal({
-  task,
-  year,
-  onClose,
-  onSaved,
-}: {
-  task: Task;
-  year: number;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const { t, locale } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<TaskForm>();
-  const [busy, setBusy] = useState(false);
-
-  const save = async () => {
-    const values = await form.validateFields();
-    const deadlineText = values.deadlineText.trim();
-    const deadline = deadlineText
-      ? (parseDeadline(deadlineText, year) ?? { text: deadlineText, date: null })
-      : null;
-    setBusy(true);
-    try {
-      await endpoints.plans.updateTask(task.id, {
-        version: task.version,
-        title: values.title.trim() || null,
-        content: values.content.trim(),
-        deadlineText: deadline?.text ?? null,
-        // The date is read from the words the way the importer reads them ("10月底" → 10-31).
-        deadlineDate: deadline?.date ?? null,
-      });
-      message.success(t('app.saved'));
-      onSaved();
-    } catch (error) {
-      if (isApiError(error, 'VERSION_CONFLICT')) {
-        // Someone saved first: say so and show theirs rather than overwrite it.
-        message.warning(t('plans.conflictReloaded'));
-        onSaved();
-      } else {
-        message.error(describeError(error, locale));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={`${t('plans.editTask')} · ${task.number}`}
-      onCancel={onClose}
-      onOk={() => void save()}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={busy}
-      width={640}
-    >
-      <Form<TaskForm>
-        form={form}
-        layout="vertical"
-        initialValues={{
-          title: task.title ?? '',
-          content: task.content,
-          deadlineText: task.deadlineText ?? '',
-        }}
-      >
-        <Form.Item label={t('plans.taskTitle')} name="title">
-          <Input />
-        </Form.Item>
-        <Form.Item label={t('plans.content')} name="content" rules={[{ required: true, whitespace: true }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
-        </Form.Item>
-        <Form.Item label={t('plans.deadline')} name="deadlineText">
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
