@@ -101,7 +101,10 @@ export interface SessionRecord {
   };
 }
 
-/** The live session with this id and its (not retired) account; undefined when expired or unknown. */
+/**
+ * The live session with this id and its account; undefined when unknown, expired, its account
+ * retired, or its password changed since the session began.
+ */
 export async function findLiveSession(db: Database, sessionId: string): Promise<SessionRecord | undefined> {
   const [row] = await db
     .select({
@@ -125,7 +128,15 @@ export async function findLiveSession(db: Database, sessionId: string): Promise<
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(jurisdictions, eq(jurisdictions.id, users.jurisdictionId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(sessions.id, sessionId), sql`${sessions.expiresAt} > now()`, isNull(users.retiredAt)))
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        sql`${sessions.expiresAt} > now()`,
+        isNull(users.retiredAt),
+        // A password set after the session began (by its owner or an admin) ends it.
+        sql`${sessions.createdAt} >= ${users.passwordChangedAt}`,
+      ),
+    )
     .limit(1);
   return row;
 }
@@ -139,6 +150,14 @@ export async function extendSession(db: Database, sessionId: string, expiresAt: 
 
 export async function deleteSession(db: Database, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Marks a session as begun now: the session that changed the password outlives the change. */
+export async function renewSession(db: Database, sessionId: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ createdAt: sql`now()` })
+    .where(eq(sessions.id, sessionId));
 }
 
 /** Ends every other session of the account (after a password change). */

@@ -256,11 +256,41 @@ describe.each(testDatabases())('accounts and sessions on %s', (kind) => {
     await expect(login(app, name)).rejects.toThrow(/401/);
     await login(app, name, 'a-new-password-7');
 
+    const [row] = await handle.db.select().from(users).where(eq(users.username, name));
+    expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
+
     const signedOut = await app.inject({
       method: 'POST',
       url: '/api/auth/password',
       payload: { currentPassword: PASSWORD, newPassword: 'another-password-8' },
     });
     expect(signedOut.statusCode).toBe(401);
+  });
+
+  it('ends a user’s sessions when an admin sets a new password, or retires the account', async () => {
+    const admin = await login(app, username('admin@provA'));
+    const victim = world.accounts['leader@provA']!;
+    const s = await login(app, victim.username);
+    const [before] = await handle.db.select().from(users).where(eq(users.id, victim.id));
+    const reset = await app.inject({
+      method: 'PATCH',
+      url: `/api/users/${victim.id}`,
+      headers: admin.headers,
+      payload: { version: before!.version, password: 'reset-by-admin-77' },
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect((await app.inject({ url: '/api/auth/session', headers: { cookie: s.cookie } })).statusCode).toBe(
+      401,
+    );
+    const again = await login(app, victim.username, 'reset-by-admin-77');
+    expect(
+      (await app.inject({ url: '/api/auth/session', headers: { cookie: again.cookie } })).statusCode,
+    ).toBe(200);
+
+    await handle.db.update(users).set({ retiredAt: new Date() }).where(eq(users.id, victim.id));
+    expect(
+      (await app.inject({ url: '/api/auth/session', headers: { cookie: again.cookie } })).statusCode,
+    ).toBe(401);
+    await expect(login(app, victim.username, 'reset-by-admin-77')).rejects.toThrow(/401/);
   });
 });

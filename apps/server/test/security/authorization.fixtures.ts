@@ -4,6 +4,7 @@
  * that retire or consume what they touch. Written straight to the tables, so the matrix does
  * not depend on the services it tests.
  */
+import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/db/client';
 import {
   categories,
@@ -31,6 +32,7 @@ export interface TargetRecords extends PlanRecords {
   unitId: number;
   userId: number;
   importId: number;
+  sourceDocumentId: number;
 }
 
 export interface Fixtures {
@@ -40,6 +42,7 @@ export interface Fixtures {
   freshUser(jurisdictionId: number): Promise<number>;
   freshPlan(jurisdictionId: number, unitId: number): Promise<PlanRecords>;
   freshImport(jurisdictionId: number): Promise<number>;
+  sourceDocumentOf(importId: number): Promise<number>;
 }
 
 /** A minimal plan document as the importer writes it (packages/contract/src/imports.ts). */
@@ -141,6 +144,11 @@ export async function createFixtures(handle: DatabaseHandle, world: World): Prom
     return row!.id;
   }
 
+  async function sourceDocumentOf(importId: number): Promise<number> {
+    const [row] = await db.select().from(planImports).where(eq(planImports.id, importId));
+    return row!.sourceDocumentId;
+  }
+
   async function freshJurisdiction(parentId: number): Promise<number> {
     const [row] = await db
       .insert(jurisdictions)
@@ -164,12 +172,14 @@ export async function createFixtures(handle: DatabaseHandle, world: World): Prom
     [cityA1, world.units.unitA1],
     [provB, world.units.unitB],
   ] as const) {
+    const importId = await freshImport(jurisdictionId);
     shared.set(jurisdictionId, {
       jurisdictionId,
       unitId,
       ...(await freshPlan(jurisdictionId, unitId)),
       userId: await freshUser(jurisdictionId),
-      importId: await freshImport(jurisdictionId),
+      importId,
+      sourceDocumentId: await sourceDocumentOf(importId),
     });
   }
 
@@ -184,5 +194,6 @@ export async function createFixtures(handle: DatabaseHandle, world: World): Prom
     freshUser,
     freshPlan,
     freshImport,
+    sourceDocumentOf,
   };
 }

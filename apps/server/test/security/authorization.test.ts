@@ -371,6 +371,10 @@ const routeCases: Record<string, RouteCase> = {
       payload: { version: 1 },
     }),
   },
+  'GET /api/source-documents/:id': {
+    access: READ_ALL,
+    request: ({ records }) => ({ url: `/api/source-documents/${records.sourceDocumentId}` }),
+  },
   'DELETE /api/imports/:id': {
     access: WRITE_OFFICE,
     request: async ({ fixtures, target }) => ({
@@ -473,7 +477,8 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
     expect(stale, 'routeCases lists routes the app no longer has').toEqual([]);
   });
 
-  it('gives each role exactly its reach on every route', async () => {
+  // ~2,000 requests: minutes on a busy machine.
+  it('gives each role exactly its reach on every route', { timeout: 900_000 }, async () => {
     const failures: string[] = [];
     const targets: Target[] = [
       { name: 'provA/unitA', jurisdictionId: world.jurisdictions.provA, unitId: world.units.unitA },

@@ -200,8 +200,12 @@ export function createAuthService({ db, config }: AuthServiceDeps) {
           details: [{ path: 'newPassword', message: 'too weak' }],
         });
       }
-      await repo.updatePasswordHash(db, account.id, await hashPassword(newPassword));
-      await repo.deleteOtherSessions(db, account.id, session.sessionId);
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction(async (tx) => {
+        await repo.updatePasswordHash(tx, account.id, passwordHash);
+        await repo.deleteOtherSessions(tx, account.id, session.sessionId);
+      });
+      await repo.renewSession(db, session.sessionId);
       await repo.insertAuthAudit(db, {
         action: 'auth.password_changed',
         userId: account.id,
