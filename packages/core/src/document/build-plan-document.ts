@@ -304,7 +304,7 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
       for (const line of (block.text ?? '').split(/\r?\n/)) if (line.trim()) paragraphs.push(line);
       return;
     }
-    const table = readTable(block.rows ?? []);
+    const table = readTable(block.rows ?? [], source.format === 'txt' || source.format === 'html');
     // "一、教育事业（3件）" printed before a table is the category of its rows.
     const before = paragraphs[paragraphs.length - 1];
     const heading =

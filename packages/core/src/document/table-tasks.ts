@@ -142,8 +142,8 @@ function firstIndex(roles: ColumnRole[], role: ColumnRole): number {
   return roles.indexOf(role);
 }
 
-/** Reads one table; `isLastBlock` tells whether a short last row means the text was cut off. */
-export function readTable(rows: TableRow[]): TableResult {
+/** Reads one table; `fromText` when it was recovered from plain text (where short rows are cut). */
+export function readTable(rows: TableRow[], fromText = true): TableResult {
   const result: TableResult = {
     captions: [],
     drafts: [],
@@ -226,7 +226,9 @@ export function readTable(rows: TableRow[]): TableResult {
       if (label) category = useCategory(label);
       return;
     }
-    if (isLast && row.length < n) {
+    // A last row cut short: in text the cells simply stop; a spreadsheet or document reader may
+    // leave out empty trailing cells, so there only a row without its content counts.
+    if (isLast && row.length < n && (fromText || contentCol < 0 || contentCol >= row.length)) {
       result.truncated = true;
       return;
     }
