@@ -77,6 +77,44 @@ export const errorCatalog = {
     zh: '文件中没有识别到任何民生实事条目',
     en: 'No tasks were found in the document',
   },
+  PERIOD_NOT_FOUND: { status: 404, zh: '找不到该报送期', en: 'Reporting period not found' },
+  REPORT_NOT_FOUND: { status: 404, zh: '找不到该报告', en: 'Report not found' },
+  ATTACHMENT_NOT_FOUND: { status: 404, zh: '找不到该附件', en: 'Attachment not found' },
+  PERIOD_CLOSED: {
+    status: 409,
+    zh: '该报送期已关闭，不能再报送',
+    en: 'This reporting period is closed',
+  },
+  REPORT_ALREADY_SUBMITTED: {
+    status: 409,
+    zh: '报告已提交，不能再按草稿修改；如需更改请重新提交',
+    en: 'The report has been submitted; submit a new version to change it',
+  },
+  REPORT_NOT_SUBMITTED: {
+    status: 409,
+    zh: '只能审核已提交的报告',
+    en: 'Only a submitted report can be reviewed',
+  },
+  TASK_NOT_ASSIGNED: {
+    status: 422,
+    zh: '该单位不是这项实事的责任单位',
+    en: 'The unit is not responsible for this task',
+  },
+  STATUS_REASON_REQUIRED: {
+    status: 422,
+    zh: '所选状态与系统根据数据建议的状态不同，请说明理由',
+    en: 'The chosen status differs from the one the numbers support; give a reason',
+  },
+  CHANGE_REASON_REQUIRED: {
+    status: 422,
+    zh: '报告已被采纳，修改须说明理由',
+    en: 'The report was accepted; a change needs a reason',
+  },
+  RETURN_COMMENT_REQUIRED: {
+    status: 422,
+    zh: '退回报告须填写意见',
+    en: 'A returned report needs a comment',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

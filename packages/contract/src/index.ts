@@ -7,3 +7,8 @@ export * from './users';
 export * from './plans';
 export * from './imports';
 export * from './audit';
+export * from './periods';
+export * from './reports';
+export * from './alerts';
+export * from './notifications';
+export * from './public';

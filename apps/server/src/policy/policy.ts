@@ -17,7 +17,11 @@ export type Action =
   | 'plan.import'
   | 'audit.read'
   | 'report.read'
-  | 'report.write';
+  | 'report.write'
+  | 'period.write'
+  | 'report.review'
+  | 'notification.read'
+  | 'outbox.read';
 
 /** The records an action touches: their jurisdiction and, where it matters, their unit. */
 export interface Target {
@@ -45,6 +49,16 @@ export const rules: Record<Action, Partial<Record<Role, Reach>>> = {
   'audit.read': { admin: 'scope', office: 'own' },
   'report.read': { admin: 'scope', office: 'scope', leader: 'scope', reporter: 'unit' },
   'report.write': { office: 'own', reporter: 'unit' },
+  'period.write': { admin: 'scope', office: 'own' },
+  'report.review': { office: 'own' },
+  'notification.read': {
+    admin: 'scope',
+    office: 'scope',
+    leader: 'scope',
+    reporter: 'scope',
+    deputy: 'scope',
+  },
+  'outbox.read': { admin: 'scope' },
 };
 
 export function can(actor: RequestActor | null | undefined, action: Action, target: Target = {}): boolean {

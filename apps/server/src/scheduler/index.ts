@@ -1,0 +1,2 @@
+export { chinaDate, createSmtpMailer, runDueJobs, startScheduler } from './scheduler';
+export type { MailMessage, Scheduler, SchedulerDeps } from './scheduler';
