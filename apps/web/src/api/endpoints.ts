@@ -51,6 +51,8 @@ export function createEndpoints(api: ApiClient) {
         api.request(c.category, `/api/categories/${id}`, { method: 'PATCH', body }),
       updateIndicator: (id: number, body: c.UpdateIndicatorBody) =>
         api.request(c.indicator, `/api/indicators/${id}`, { method: 'PATCH', body }),
+      setTaskUnits: (id: number, body: c.SetTaskUnitsBody) =>
+        api.request(c.task, `/api/tasks/${id}/units`, { method: 'PUT', body }),
       updateTask: (id: number, body: c.UpdateTaskBody) =>
         api.request(c.task, `/api/tasks/${id}`, { method: 'PATCH', body }),
     },

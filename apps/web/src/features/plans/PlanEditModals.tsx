@@ -8,6 +8,7 @@ import type { Category, Indicator, Task } from '@minsheng/contract';
 import { parseDeadline } from '@minsheng/core';
 import { isApiError } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
+import { useLoad } from '../../components/use-load';
 import { formatQuantity } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { describeError } from '../../i18n/error-text';
@@ -43,7 +44,21 @@ interface TaskForm {
   title: string;
   content: string;
   deadlineText: string;
+  lead: number | null;
+  co: number[];
   indicators: IndicatorForm[];
+}
+
+function sameUnits(task: Task, lead: number | null, co: number[]): boolean {
+  const before = [...task.units].sort((a, b) => a.position - b.position);
+  const after = [
+    ...(lead != null ? [{ unitId: lead, role: 'lead' }] : []),
+    ...co.map((unitId) => ({ unitId, role: 'co' })),
+  ];
+  return (
+    before.length === after.length &&
+    before.every((u, i) => u.unitId === after[i]?.unitId && u.role === after[i]?.role)
+  );
 }
 
 function indicatorChanged(before: Indicator, after: IndicatorForm): boolean {
@@ -59,11 +74,13 @@ function indicatorChanged(before: Indicator, after: IndicatorForm): boolean {
 export function EditTaskModal({
   task,
   year,
+  jurisdictionId,
   onClose,
   onSaved,
 }: {
   task: Task;
   year: number;
+  jurisdictionId: number;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -74,6 +91,22 @@ export function EditTaskModal({
   const failed = useSaveErrors(onSaved);
   const indicators = [...task.indicators].sort((a, b) => a.position - b.position);
   const watched = Form.useWatch('indicators', form);
+  const units = useLoad(
+    () => endpoints.units.list({ jurisdictionId }).then((r) => r.items),
+    [jurisdictionId],
+  );
+  // The register's units, plus any the task names that the list does not show (other jurisdictions).
+  const unitOptions = [
+    ...(units.data ?? []).filter((u) => !u.retiredAt).map((u) => ({ value: u.id, label: u.name })),
+    ...task.units
+      .filter((tu) => !(units.data ?? []).some((u) => u.id === tu.unitId))
+      .map((tu) => ({ value: tu.unitId, label: tu.name })),
+  ];
+  const lead = task.units.find((u) => u.role === 'lead')?.unitId ?? null;
+  const co = [...task.units]
+    .filter((u) => u.role === 'co')
+    .sort((a, b) => a.position - b.position)
+    .map((u) => u.unitId);
 
   const save = async () => {
     const values = await form.validateFields();
@@ -83,7 +116,7 @@ export function EditTaskModal({
       : null;
     setBusy(true);
     try {
-      await endpoints.plans.updateTask(task.id, {
+      const saved = await endpoints.plans.updateTask(task.id, {
         version: task.version,
         title: values.title.trim() || null,
         content: values.content.trim(),
@@ -91,6 +124,16 @@ export function EditTaskModal({
         // The date is read from the words the way the importer reads them ("10月底" → 10-31).
         deadlineDate: deadline?.date ?? null,
       });
+      const coIds = values.co.filter((id) => id !== values.lead);
+      if (!sameUnits(task, values.lead, coIds)) {
+        await endpoints.plans.setTaskUnits(task.id, {
+          version: saved.version,
+          units: [
+            ...(values.lead != null ? [{ unitId: values.lead, role: 'lead' as const }] : []),
+            ...coIds.map((unitId) => ({ unitId, role: 'co' as const })),
+          ],
+        });
+      }
       for (const [i, edited] of (values.indicators ?? []).entries()) {
         const before = indicators[i];
         if (!before || !indicatorChanged(before, edited)) continue;
@@ -130,6 +173,8 @@ export function EditTaskModal({
           title: task.title ?? '',
           content: task.content,
           deadlineText: task.deadlineText ?? '',
+          lead,
+          co,
           indicators: indicators.map((i) => ({
             id: i.id,
             version: i.version,
@@ -150,6 +195,24 @@ export function EditTaskModal({
         <Form.Item label={t('plans.deadline')} name="deadlineText">
           <Input style={{ maxWidth: 240 }} />
         </Form.Item>
+        <Space wrap style={{ display: 'flex' }}>
+          <Form.Item label={t('plans.leadUnit')} name="lead" style={{ minWidth: 220 }}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={unitOptions}
+              loading={units.status === 'loading'}
+            />
+          </Form.Item>
+          <Form.Item label={t('plans.coUnits')} name="co" style={{ minWidth: 420 }}>
+            <Select
+              mode="multiple"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={unitOptions}
+              loading={units.status === 'loading'}
+            />
+          </Form.Item>
+        </Space>
         {indicators.length > 0 && (
           <>
             <Typography.Text strong>{t('plans.indicators')}</Typography.Text>

@@ -237,6 +237,7 @@ export function PlanPage() {
         <EditTaskModal
           task={editing}
           year={detail.year}
+          jurisdictionId={detail.jurisdictionId}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
