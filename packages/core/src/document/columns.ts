@@ -54,8 +54,10 @@ function roleOf(h: string, indicatorTable: boolean): ColumnRole {
   if (/计量单位/.test(h)) return 'measure';
   if (/单位|部门|责任主体|责任人/.test(h) && !/单位名称/.test(h)) return 'units';
   if (/时限|完成时间|时间节点|完成期限|完成日期/.test(h)) return 'deadline';
-  if (/之比|比例|完成率|占比|百分比/.test(h)) return 'percent';
-  if (/^(?:已完成数?|完成数|累计完成(?:数)?|实际完成(?:数)?|已完成量)$/.test(h)) return 'done';
+  if (/之比|比例|完成率|占比|百分比|^占年(?:度|计划)|^完成进度$/.test(h)) return 'percent';
+  // Outside an indicator table "累计完成" holds what was done, in words: a progress text.
+  if (/^(?:已完成数?|完成数|累计完成(?:数)?|实际完成(?:数)?|已完成量)$/.test(h))
+    return indicatorTable ? 'done' : 'progress';
   if (/状态/.test(h)) return 'status';
   if (/情况|进展|进度|推进/.test(h)) return 'progress';
   if (/备注/.test(h)) return 'status';

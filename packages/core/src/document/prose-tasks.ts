@@ -7,6 +7,7 @@ import { compactText, parseChineseNumber, parseCircledNumber, toHalfWidth } from
 import type { TaskUnit } from '../model';
 import { looksLikeUnitList, parseUnits } from '../units/parse-units';
 import { isChrome } from './metadata';
+import { isUnitBracketLine, readUnitBracket } from './unit-brackets';
 import type { CategoryDraft, TaskDraft } from './table-tasks';
 import { parseCategoryLabel, statusWord } from './table-tasks';
 
@@ -111,7 +112,8 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
   let lastMarker = -1;
   for (let i = 0; i < paragraphs.length; i++) {
     const t = compactText(paragraphs[i] ?? '');
-    if (/^附件[\d一二三四五六七八九十]*[:：]?/.test(t)) break;
+    // Attached material at the end; an attachment list near the top ("附件：1．…") is no end.
+    if (/^附件[\d一二三四五六七八九十]*[:：]?/.test(t) && lastMarker >= 0) break;
     if (leadingMarker(paragraphs[i] ?? '')) lastMarker = i;
   }
   paragraphs.forEach((para, index) => {
@@ -128,7 +130,8 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
       free.push(index);
       return;
     }
-    if (marker) inAttachments = false;
+    // The attachment list ends at the first line that is no numbered name (a signature, a title).
+    inAttachments = false;
     // A category line without an ordinal: "就业创业（3项）", "社会保障方面（5件）".
     if (!marker && /^[\u4e00-\u9fa5、和与及]{2,16}[（(](?:共)?\d+[项件个][)）]$/.test(t0)) {
       items.push({
@@ -141,7 +144,7 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
     }
     // "责任单位：…", "进展情况：…" on their own line belong to the item above.
     const lastItem = items[items.length - 1];
-    if (!marker && lastItem && ITEM_LABEL.test(t0)) {
+    if (!marker && lastItem && (ITEM_LABEL.test(t0) || isUnitBracketLine(t0))) {
       lastItem.text += `\n${para.trim()}`;
       lastItem.paragraph = index;
       return;
@@ -171,7 +174,7 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
     // A wrapped line continues the item before it when that item has not ended.
     const last = items[items.length - 1];
     const t = compactText(para);
-    const unterminated = last?.paragraph === index - 1 && !/[。；;！!？?）)]$/.test(compactText(last.text));
+    const unterminated = last?.paragraph === index - 1 && !/[。；;！!？?）)】]$/.test(compactText(last.text));
     const reportsProgress =
       /^(?:截至|截止|目前|当前|今年以来|年初以来|\d{1,2}月份?以来|1[-—–~至]\d{1,2}月)/.test(t);
     if (
@@ -192,12 +195,15 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
 function trailingParenthesis(text: string): { inner: string; start: number } | null {
   const t = text.replace(/[\s。；;，,.]+$/, '');
   const close = t[t.length - 1];
-  if (close !== ')' && close !== '）') return null;
+  if (close !== ')' && close !== '）' && close !== '】') return null;
+  // "【县人社局】": a lenticular bracket pairs only with its own kind.
+  const closers = close === '】' ? '】' : ')）';
+  const openers = close === '】' ? '【' : '(（';
   let depth = 0;
   for (let i = t.length - 1; i >= 0; i--) {
-    const ch = t[i];
-    if (ch === ')' || ch === '）') depth++;
-    else if (ch === '(' || ch === '（') {
+    const ch = t[i] ?? '';
+    if (closers.includes(ch)) depth++;
+    else if (openers.includes(ch)) {
       depth--;
       if (depth === 0) return { inner: t.slice(i + 1, t.length - 1), start: i };
     }
@@ -239,6 +245,14 @@ function splitProseItem(text: string): {
     }
     if (units.length === 0 && looksLikeUnitList(inner)) {
       units = parseUnits(inner);
+      t = t.slice(0, p.start).replace(/\s+$/, '');
+      continue;
+    }
+    // "（牵头：A；配合：B）", "（责任单位：A、B；完成时限：2023年12月）".
+    const bracket = units.length === 0 ? readUnitBracket(inner) : null;
+    if (bracket) {
+      units = bracket.units;
+      deadlineText ??= bracket.deadlineText;
       t = t.slice(0, p.start).replace(/\s+$/, '');
       continue;
     }

@@ -8,6 +8,7 @@ import { compactText, parseChineseNumber } from '../text/normalize';
 import { parseUnits } from '../units/parse-units';
 import type { ColumnRole } from './columns';
 import { classifyColumns, isHeaderRow, isHeaderWord } from './columns';
+import { groupedHeader, percentColumns } from './table-header';
 
 export interface GridCell {
   text: string;
@@ -110,10 +111,17 @@ export function parseCategoryLabel(text: string): CategoryDraft | null {
   let t = compactText(text);
   if (!t) return null;
   let declaredTasks: number | null = null;
-  const count = /[（(]\s*(?:共|计)?([\d一二三四五六七八九十百]+)\s*(?:项|件|个)\s*[)）]/.exec(t);
+  const count = /[（(]\s*(?:共|计)?([\d一二三四五六七八九十百两]+)\s*(?:项|件|个)\s*[)）]/.exec(t);
   if (count) {
     declaredTasks = parseChineseNumber(count[1] ?? '');
     t = t.slice(0, count.index);
+  } else {
+    // "一、就业创业3项", "二、教育（共两件）" without brackets.
+    const bare = /[，,：:\s]?(?:共|计)?(\d+|[一二三四五六七八九十两]+)\s*(?:项|件)$/.exec(t);
+    if (bare && bare.index > 1) {
+      declaredTasks = parseChineseNumber(bare[1] ?? '');
+      t = t.slice(0, bare.index);
+    }
   }
   t = t
     .replace(
@@ -125,7 +133,7 @@ export function parseCategoryLabel(text: string): CategoryDraft | null {
   // A label printed twice.
   const half = t.length / 2;
   if (t.length % 2 === 0 && half >= 2 && t.slice(0, half) === t.slice(half)) t = t.slice(0, half);
-  t = t.replace(/(?:方面|类)$/, '');
+  t = t.replace(/方面$/, '');
   if (!t) return null;
   return { name: t, declaredTasks };
 }
@@ -166,10 +174,13 @@ export function readTable(rows: TableRow[], fromText = true): TableResult {
     const texts = r.map((c) => c.text.trim()).filter(Boolean);
     if (texts.length) result.captions.push(texts.join(' '));
   }
-  const header = grid[h] ?? [];
+  const { header, bodyStart } = groupedHeader(grid, h);
   const n = header.length;
   const headerKey = header.map((c) => compactText(c.text)).join('|');
-  const roles = classifyColumns(header.map((c) => c.text));
+  const roles = percentColumns(
+    classifyColumns(header.map((c) => c.text)),
+    grid.slice(bodyStart).map((r) => r.map((c) => c.text)),
+  );
   result.headerKey = roles.join(',');
   const col = (role: ColumnRole): number => firstIndex(roles, role);
   const serialCol = col('serial');
@@ -203,7 +214,7 @@ export function readTable(rows: TableRow[], fromText = true): TableResult {
     return label.name;
   };
 
-  const body = grid.slice(h + 1);
+  const body = grid.slice(bodyStart);
   body.forEach((row, idx) => {
     const texts = row.map((c) => c.text);
     const compact = texts.map((t) => compactText(t));
