@@ -130,3 +130,24 @@ export const commitImportBody = z.object({
 });
 export type CommitImportBody = z.infer<typeof commitImportBody>;
 export const commitImportResponse = z.object({ planId: z.number().int(), importId: z.number().int() });
+
+/** GET /api/imports — imports of the actor's jurisdictions, newest first (previews by default). */
+export const listImportsQuery = z.object({
+  jurisdictionId: z.coerce.number().int().positive().optional(),
+  status: importStatus.optional(),
+});
+export const importSummary = z.object({
+  id: z.number().int(),
+  jurisdictionId: z.number().int(),
+  status: importStatus,
+  planId: z.number().int().nullable(),
+  version,
+  fileName: z.string(),
+  title: z.string().nullable(),
+  year: z.number().int().nullable(),
+  tasks: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ImportSummary = z.infer<typeof importSummary>;
+export const listImportsResponse = z.object({ items: z.array(importSummary) });

@@ -1,4 +1,5 @@
-import type { PlanImport } from '@minsheng/contract';
+import type { ImportSummary, PlanImport } from '@minsheng/contract';
+import type { ImportListRow } from '../repositories/import.repository';
 import type { ImportView } from '../services/imports/import.service';
 import { iso } from './common';
 
@@ -19,6 +20,16 @@ export function presentImport({ row, document, source, unitMatches }: ImportView
     },
     document,
     unitMatches,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+export function presentImportSummary(row: ImportListRow): ImportSummary {
+  return {
+    ...row,
+    year: row.year === null ? null : Number(row.year),
+    tasks: Number(row.tasks),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };

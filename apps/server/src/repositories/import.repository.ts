@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { planImports, sourceDocuments } from '../db/schema';
 import { staleOrMissing } from './versioning';
@@ -50,6 +50,35 @@ export const importRepository = {
     return row;
   },
 
+  /** Imports with their file name and the document's headline figures (not the whole document). */
+  async listImports(db: Database, filter: { jurisdictionIds: number[]; status: PlanImportRow['status'] }) {
+    if (filter.jurisdictionIds.length === 0) return [];
+    return db
+      .select({
+        id: planImports.id,
+        jurisdictionId: planImports.jurisdictionId,
+        status: planImports.status,
+        planId: planImports.planId,
+        version: planImports.version,
+        fileName: sourceDocuments.fileName,
+        title: sql<string | null>`${planImports.document}->>'title'`,
+        year: sql<number | null>`(${planImports.document}->>'year')::int`,
+        tasks: sql<number>`jsonb_array_length(${planImports.document}->'tasks')`,
+        createdAt: planImports.createdAt,
+        updatedAt: planImports.updatedAt,
+      })
+      .from(planImports)
+      .innerJoin(sourceDocuments, eq(sourceDocuments.id, planImports.sourceDocumentId))
+      .where(
+        and(
+          inArray(planImports.jurisdictionId, filter.jurisdictionIds),
+          eq(planImports.status, filter.status),
+        ),
+      )
+      .orderBy(desc(planImports.id))
+      .limit(200);
+  },
+
   async findImport(db: Database, id: number): Promise<PlanImportRow | undefined> {
     const [row] = await db.select().from(planImports).where(eq(planImports.id, id));
     return row;
@@ -71,3 +100,4 @@ export const importRepository = {
   },
 };
 export type ImportRepository = typeof importRepository;
+export type ImportListRow = Awaited<ReturnType<ImportRepository['listImports']>>[number];

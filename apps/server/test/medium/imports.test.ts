@@ -131,6 +131,16 @@ describe.each(testDatabases())('plan import on %s', (kind) => {
     expect((await codeOf(services.imports.commit(office, preview.row.id, { version: 3 }))).code).toBe(
       'IMPORT_ALREADY_COMMITTED',
     );
+    const previews = await services.imports.list(office, {});
+    expect(previews.map((p) => p.id)).toContain(again.row.id);
+    expect(previews.find((p) => p.id === again.row.id)).toMatchObject({
+      tasks: 80,
+      year: 2015,
+      fileName: '002.txt',
+    });
+    expect((await services.imports.list(office, { status: 'committed' })).map((p) => p.planId)).toContain(
+      planId,
+    );
     await services.imports.discard(office, again.row.id);
     expect(
       (

@@ -3,6 +3,8 @@ import {
   commitImportResponse,
   createImportQuery,
   idParams,
+  listImportsQuery,
+  listImportsResponse,
   planImport,
   updateImportBody,
 } from '@minsheng/contract';
@@ -10,7 +12,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error';
-import { presentImport } from '../../presenters/import.presenter';
+import { presentImport, presentImportSummary } from '../../presenters/import.presenter';
 import type { Services } from '../../services/index';
 import { DEFAULT_UPLOAD_LIMITS, formatBytes } from '../../uploads/limits';
 

@@ -12,6 +12,7 @@ import { requireAccess } from '../../policy/policy';
 import { isDocumentReadError } from '../../readers/read-error';
 import type { AuditRepository } from '../../repositories/audit.repository';
 import type {
+  ImportListRow,
   ImportRepository,
   PlanImportRow,
   SourceDocumentInfo,
@@ -19,7 +20,7 @@ import type {
 import type { JurisdictionRepository, JurisdictionRow } from '../../repositories/jurisdiction.repository';
 import type { NewIndicator, NewTaskUnit, PlanRepository } from '../../repositories/plan.repository';
 import type { UnitRepository, UnitRow } from '../../repositories/unit.repository';
-import { auditActor } from '../scope';
+import { auditActor, readableJurisdictionIds } from '../scope';
 import { createUnitMatcher, guessUnitKind } from './unit-matching';
 
 /** Bytes + file name → plan document; throws DocumentReadError on a bad file. */
@@ -226,6 +227,18 @@ export function createImportService(deps: ImportServiceDeps) {
         return created;
       });
       return view(row);
+    },
+
+    async list(
+      actor: RequestActor | null,
+      query: { jurisdictionId?: number; status?: PlanImportRow['status'] },
+    ): Promise<ImportListRow[]> {
+      requireAccess(actor, 'plan.import', { jurisdictionId: query.jurisdictionId ?? null });
+      const jurisdictionIds =
+        query.jurisdictionId !== undefined
+          ? [query.jurisdictionId]
+          : readableJurisdictionIds(actor, 'plan.import');
+      return imports.listImports(db, { jurisdictionIds, status: query.status ?? 'preview' });
     },
 
     async get(actor: RequestActor | null, id: number): Promise<ImportView> {
