@@ -184,13 +184,11 @@ describe.each(testDatabases())('reporting on %s', (kind) => {
       0,
     );
     // A wider margin for this city makes it on track.
-    await handle.db
-      .insert(settings)
-      .values({
-        jurisdictionId: w.world.city.id,
-        key: 'rating.margins',
-        value: { lagging: 25, seriouslyLagging: 40 },
-      });
+    await handle.db.insert(settings).values({
+      jurisdictionId: w.world.city.id,
+      key: 'rating.margins',
+      value: { lagging: 25, seriouslyLagging: 40 },
+    });
     expect((await w.reporting.ratings.ratings(w.office, june.id)).items[0]?.rating).toBe('on_track');
 
     // A closed period without a report: 未报送.
