@@ -120,6 +120,12 @@ describe.each(testDatabases())('resource API over HTTP on %s', (kind) => {
       payload: { version: preview.version + 1 },
     });
     expect(commit.statusCode).toBe(201);
+    const committed = await app.inject({
+      method: 'GET',
+      url: '/api/imports?status=committed',
+      headers: office.headers,
+    });
+    expect((committed.json() as { items: { id: number }[] }).items.map((i) => i.id)).toContain(preview.id);
     expect(commit.json()).toMatchObject({ importId: preview.id, planId: expect.any(Number) });
     const source = await app.inject({
       method: 'GET',

@@ -97,6 +97,13 @@ export function importRoutes(app: FastifyInstance, { services }: { services: Ser
     },
   );
   r.get(
+    '/imports',
+    { schema: { tags, querystring: listImportsQuery, response: { 200: listImportsResponse } } },
+    async (request) => ({
+      items: (await service.list(request.actor, request.query)).map(presentImportSummary),
+    }),
+  );
+  r.get(
     '/imports/:id',
     { schema: { tags, params: idParams, response: { 200: planImport } } },
     async (request) => presentImport(await service.get(request.actor, request.params.id)),
