@@ -422,9 +422,10 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
   if (kind === 'progress' && doc.reportDate === null && doc.year !== null) {
     // "截至6月底，…" in the opening text dates the report: 2023-06-30.
     for (const line of headText) {
-      const m = /(?:截至|截止)(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:底|末)/.exec(compactText(line));
+      const m = /(?:截至|截止)(?:(?:19|20)\d{2}年)?(\d{1,2})月(底|末|\d{1,2}日)/.exec(compactText(line));
       if (m) {
-        doc.reportDate = parseDeadline(`${m[1]}月底`, doc.year)?.date ?? null;
+        const day = /日$/.test(m[2] ?? '') ? (m[2] ?? '') : '底';
+        doc.reportDate = parseDeadline(`${m[1]}月${day}`, doc.year)?.date ?? null;
         break;
       }
     }

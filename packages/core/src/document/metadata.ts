@@ -11,6 +11,8 @@ const CHROME =
 export function isChrome(line: string): boolean {
   const t = line.trim();
   if (!t) return true;
+  // Page markers of a printed copy: "－ 2 －", "- 3 -", "第2页".
+  if (/^[-－—–]\s*\d{1,3}\s*[-－—–]$|^第\d+页(?:\s*共\d+页)?$/.test(t)) return true;
   return CHROME.test(t) || /^(?:首页|网站首页)\s*[>＞»›]/.test(t);
 }
 
@@ -40,12 +42,12 @@ function isDateLine(t: string): boolean {
 
 /** A line that can be (part of) a title: short, no sentence end, not an ordinal item. */
 export function isHeadingLike(line: string): boolean {
-  const t = compactText(line);
+  const t = compactText(line).replace(/^#+/, '');
   if (t.length < 4 || t.length > 80) return false;
   if (/[。；;，,：:！？]$/.test(t) || /[：:]/.test(t)) return false;
   if (isChrome(line) || isDateLine(t)) return false;
   // Site navigation ("厦门市人民政府 | 无障碍 | English") and a red banner ("四川省人民政府文件").
-  if (/[|｜]|English|无障碍|^[\u4e00-\u9fa5]{2,24}文件$/.test(t)) return false;
+  if (/[|｜]|English|无障碍|门户网站$|政府网$|^[\u4e00-\u9fa5]{2,24}文件$/.test(t)) return false;
   if (/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])/.test(t))
     return false;
   if (/^附件/.test(t) || /^(?:填报|报送|制表|统计|单位[:：])/.test(t)) return false;
@@ -61,13 +63,8 @@ export function findTitle(lines: string[]): string | null {
   const limit = Math.min(lines.length, 15);
   for (let i = 0; i < limit; i++) {
     const line = lines[i] ?? '';
-    if (!isHeadingLike(line)) {
-      const t = compactText(line);
-      // A sentence of body text ends the search for a title.
-      if (t.length > 40 && /[。；]/.test(t)) return null;
-      continue;
-    }
-    let title = compactText(line);
+    if (!isHeadingLike(line)) continue;
+    let title = compactText(line).replace(/^#+/, '');
     let j = i + 1;
     while (!TITLE_END.test(title) && j < lines.length && j < i + 3 && isHeadingLike(lines[j] ?? '')) {
       title += compactText(lines[j] ?? '');
@@ -79,7 +76,7 @@ export function findTitle(lines: string[]): string | null {
 }
 
 const ORG_END =
-  /(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|管理委员会|管委会|委员会|办公厅|办公室|领导小组|民生办|局|厅|委)$/;
+  /(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|行政公署|管理委员会|管委会|委员会|办公厅|办公室|领导小组|民生办|局|厅|委)$/;
 
 /** "吉林省人民政府关于…" → "吉林省人民政府"; else the signature line near the end. */
 export function findIssuer(title: string | null, lines: string[]): string | null {
@@ -94,7 +91,7 @@ export function findIssuer(title: string | null, lines: string[]): string | null
       t.length <= 30 &&
       /^[\u4e00-\u9fa5（）()]+$/.test(t) &&
       ORG_END.test(t) &&
-      /(?:政府|办公|委员会|管委会|领导小组|民生办)/.test(t)
+      /(?:政府|办公|委员会|管委会|领导小组|民生办|公署)/.test(t)
     ) {
       const next = compactText(tail[i + 1] ?? '');
       if (!next || isDateLine(next) || i === tail.length - 1) return t;
@@ -122,7 +119,7 @@ const PLACE =
 export function findJurisdiction(title: string | null, issuer: string | null): string | null {
   if (issuer) {
     const rest = issuer.replace(
-      /(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|管理委员会|管委会|民生工作领导小组办公室|民生工作领导小组|民生办|委员会|办公厅|办公室)$/,
+      /(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|行政公署|管理委员会|管委会|民生工作领导小组办公室|民生工作领导小组|民生办|委员会|办公厅|办公室)$/,
       '',
     );
     const m = new RegExp(`^(${PLACE}{1,3})$`).exec(rest);

@@ -100,7 +100,24 @@ function splitRun(
 
 /** A labelled line of an item: "责任单位：…", "年度目标：…", "进展情况：…". */
 export const ITEM_LABEL =
-  /^(?:牵头单位|配合单位|责任单位|责任部门|牵头部门|完成时限|完成时间|时间节点|年度目标|目标任务|工作目标|建设内容|主要内容|工作内容|进展情况|推进情况|完成情况|落实情况|工作进展|进度情况)[:：]/;
+  /^(?:牵头单位|配合单位|责任单位|责任部门|牵头部门|完成时限|完成时间|时间节点|年度目标|目标任务|工作目标|建设内容|主要内容|工作内容|进展情况|推进情况|完成情况|落实情况|工作进展|进度情况|目标|任务|进展|进度)[:：]/;
+
+/** "城镇新增就业。目标：….进展：截至…": labels run on inside one paragraph, each on its own line. */
+function breakInlineLabels(text: string): string {
+  const label =
+    /^\s*(?:年度目标|目标任务|工作目标|建设内容|主要内容|工作内容|进展情况|推进情况|完成情况|落实情况|工作进展|进度情况|目标|任务|进展|进度|责任单位|牵头单位|完成时限)[:：]/;
+  let depth = 0;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    out += ch;
+    // Only outside brackets: "（责任单位：A；完成时限：…）" stays one bracket.
+    if (depth === 0 && /[。；;]/.test(ch) && label.test(text.slice(i + 1, i + 12))) out += '\n';
+  }
+  return out;
+}
 
 /** Paragraphs → numbered items, with run-together items split and wrapped lines joined. */
 export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: number[] } {
@@ -226,6 +243,20 @@ function splitProseItem(text: string): {
     const p = trailingParenthesis(t);
     if (!p) break;
     const inner = compactText(p.inner);
+    // "（责任单位：A、B；完成时限：2023年12月）": units and deadline in one bracket.
+    if (/(?:完成时限|完成时间|时限)[:：]/.test(inner) && /(?:单位|部门|牵头|配合)[:：]/.test(inner)) {
+      for (const part of inner.split(/[；;]/)) {
+        const dl = /^(?:完成时限|完成时间|时限)[:：](.+)$/.exec(part);
+        if (dl) deadlineText = dl[1] ?? null;
+        else
+          units = [...units, ...parseUnits(part)].map((u, i) => ({
+            name: u.name,
+            role: i === 0 ? 'lead' : 'co',
+          }));
+      }
+      t = t.slice(0, p.start).replace(/\s+$/, '');
+      continue;
+    }
     // "…占年计划64%。（推进缓慢）": the status word the item reports.
     if (status === null && statusWord(inner)) {
       status = statusWord(inner);
@@ -355,7 +386,7 @@ function splitItemTitle(text: string): { title: string | null; content: string }
 
 /** Sections of a notice whose items are not tasks. */
 const NOT_TASKS =
-  /^(?:总体要求|指导思想|基本原则|工作目标|主要目标|目标任务|保障措施|工作要求|组织保障|工作措施|实施步骤|有关要求|工作机制|组织领导|推进措施|相关要求|时间安排|进度安排|工作步骤|责任分工|工作保障|强化保障|加强领导|高度重视)/;
+  /^(?:存在的?(?:主要)?(?:问题|困难)|主要问题|困难和问题|问题和困难|下一步|下步|今后工作|工作打算|工作建议|几点建议|有关建议|组织实施|督查考核|考核评估|附则|总体要求|指导思想|基本原则|工作目标|主要目标|目标任务|保障措施|工作要求|组织保障|工作措施|实施步骤|有关要求|工作机制|组织领导|推进措施|相关要求|时间安排|进度安排|工作步骤|责任分工|工作保障|强化保障|加强领导|高度重视)/;
 /** Sections that hold the tasks without naming a category. */
 const GENERIC_SECTION =
   /^(?:主要任务|重点任务|具体任务|工作任务|重点工作|主要内容|民生实事项目|项目安排|重点项目|实事项目|任务安排)[:：]?$/;
@@ -372,6 +403,9 @@ export function proseTasks(
   const counts = new Map<MarkerStyle, number>();
   for (const it of items) {
     if (!styles.includes(it.style)) styles.push(it.style);
+    // Chapters like "一、总体要求" / "三、保障措施" do not count towards a style's tasks.
+    const first = compactText(it.text.split(/[\n。；]/)[0] ?? '');
+    if (NOT_TASKS.test(first) || GENERIC_SECTION.test(first)) continue;
     counts.set(it.style, (counts.get(it.style) ?? 0) + 1);
   }
   let taskIdx = -1;
@@ -407,19 +441,31 @@ export function proseTasks(
   let firstTaskParagraph = -1;
   // Items under "保障措施" and the like are how the plan is run, not tasks.
   let skipping = false;
+  let framingSections = 0;
   const flush = (): void => {
     if (!current) return;
-    const labelled = readLabelledLines(currentText);
+    const labelled = readLabelledLines(breakInlineLabels(currentText));
+    // "进展：…完成率55.2%。（责任单位：市人社局）": the bracket closes the item, not the progress.
+    for (const key of ['progress', 'content'] as const) {
+      const value = labelled[key];
+      if (value === null || labelled.units !== null) continue;
+      const split = splitProseItem(value);
+      if (split.units.length === 0 && split.deadlineText === null) continue;
+      labelled[key] = split.content;
+      if (split.units.length) labelled.units = split.units;
+      labelled.deadline ??= split.deadlineText;
+    }
     // A name on a line of its own ("一、关于城镇新增就业" over its paragraphs).
     let ownLineTitle: string | null = null;
     let head = labelled.head;
     const headLines = head.split('\n').filter((l) => l.trim());
     const firstLine = compactText(headLines[0] ?? '');
+    const nameLike = firstLine.length <= 12 || /^关于/.test(firstLine);
     if (
       headLines.length > 1 &&
       labelled.content === null &&
-      firstLine.length <= 24 &&
-      !/[。；;，,：:]/.test(firstLine)
+      nameLike &&
+      !/[。；;，,：:（(]/.test(firstLine)
     ) {
       ownLineTitle = firstLine.replace(/^关于/, '');
       head = headLines.slice(1).join('\n');
@@ -433,7 +479,7 @@ export function proseTasks(
       // "（一）城镇新增就业（正常推进）" over "年度目标：…": the head names the task.
       const head = /^(.*?)[（(]([^（）()]{2,8})[)）]$/.exec(whole);
       const status = head?.[2] ? statusWord(head[2]) : null;
-      title = (status ? head?.[1] : whole) || title;
+      title = (status ? head?.[1] : whole)?.replace(/[。；;：:，,]+$/, '') || title;
       if (status) current.status = status;
       content = labelled.content;
     }
@@ -482,7 +528,8 @@ export function proseTasks(
       const heading = compactText(it.text.split(/[\n。；]/)[0] ?? it.text);
       if (!hasTasks || NOT_TASKS.test(heading)) {
         category = null;
-        skipping = hasTasks;
+        skipping = hasTasks || NOT_TASKS.test(heading);
+        if (NOT_TASKS.test(heading)) framingSections++;
         continue;
       }
       skipping = false;
@@ -505,5 +552,12 @@ export function proseTasks(
     }
   }
   flush();
+  // One heading over all tasks beside "总体要求" / "保障措施" / "下一步工作" is a chapter of the
+  // document ("二、项目安排", "一、各项民生实事进展情况"), not a category of its tasks.
+  const only = categories[0];
+  if (categories.length === 1 && only && framingSections > 0 && only.declaredTasks === null) {
+    categories.length = 0;
+    for (const d of drafts) if (d.category === only.name) d.category = null;
+  }
   return { drafts, categories, firstTaskParagraph };
 }

@@ -65,7 +65,7 @@ const structure = (doc: PlanDocument): unknown => ({
     .sort(),
 });
 
-describe.each(['seeds', 'genre', 'genre2'])('fixtures/%s', (dir) => {
+describe.each(['seeds', 'genre', 'genre2', 'genre3'])('fixtures/%s', (dir) => {
   const list = fixtures(dir);
   it.runIf(list.length === 0)('has no fixtures yet', () => {});
   it.each(list)('%s has the expected structure', (_name, source, expected) => {

@@ -470,6 +470,35 @@ function readBlocks(text: string): SourceBlock[] {
         continue;
       }
     }
+    const csv = splitCsvLine(line);
+    if (csv.length >= 3 && isHeaderRow(csv)) {
+      // Comma-separated rows under a header of column words, with "…" quoting.
+      const rowLines: string[][] = [csv];
+      let j = i + 1;
+      while (j < lines.length) {
+        const l = lines[j] ?? '';
+        if (isBlank(l)) {
+          j++;
+          continue;
+        }
+        const cs = splitCsvLine(l);
+        if (cs.length < 2 || serialOf(cs[0] ?? '') === null) {
+          if (isSectionHeading(l)) {
+            rowLines.push([l.trim()]);
+            j++;
+            continue;
+          }
+          break;
+        }
+        rowLines.push(cs);
+        j++;
+      }
+      if (rowLines.length >= 2) {
+        pushRowTable(rowLines, blocks);
+        i = j;
+        continue;
+      }
+    }
     const spaced = line.trim().split(SPACED);
     if (spaced.length >= 3 && isHeaderRow(spaced)) {
       // Columns aligned with runs of spaces, under a header of column words.
@@ -507,6 +536,30 @@ function readBlocks(text: string): SourceBlock[] {
     i++;
   }
   return blocks;
+}
+
+/** 1,就业,"城镇新增就业4.5万人,农村…",市人社局 → its fields; "" inside quotes is one ". */
+function splitCsvLine(line: string): string[] {
+  if (!line.includes(',')) return [line];
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let k = 0; k < line.length; k++) {
+    const ch = line[k] ?? '';
+    if (quoted) {
+      if (ch === '"' && line[k + 1] === '"') {
+        field += '"';
+        k++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === '') quoted = true;
+    else if (ch === ',') {
+      fields.push(field.trim());
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field.trim());
+  return fields;
 }
 
 function pushRowTable(rows: string[][], blocks: SourceBlock[]): void {

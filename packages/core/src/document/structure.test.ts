@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanDocument } from '../model';
+import { buildPlanDocument } from './build-plan-document';
+import { readTable } from './table-tasks';
+import { textToSource } from './text-to-source';
+import { isUnitBracketLine, readUnitBracket } from './unit-brackets';
+
+const importText = (text: string): PlanDocument => buildPlanDocument(textToSource(text));
+const unitPairs = (doc: PlanDocument, i: number): string[][] =>
+  (doc.tasks[i]?.units ?? []).map((u) => [u.name, u.role]);
+
+describe('unit brackets', () => {
+  it('reads labelled units and a deadline from one bracket', () => {
+    expect(readUnitBracket('责任单位：区文旅局、区财政局；完成时限：2022年9月底')).toEqual({
+      units: [
+        { name: '区文旅局', role: 'lead' },
+        { name: '区财政局', role: 'co' },
+      ],
+      deadlineText: '2022年9月底',
+    });
+    expect(readUnitBracket('牵头：区水务局；配合：各街道办事处')?.units).toEqual([
+      { name: '区水务局', role: 'lead' },
+      { name: '各街道办事处', role: 'co' },
+    ]);
+    expect(readUnitBracket('含一老一小')).toBeNull();
+  });
+
+  it('tells a line that only holds such a bracket', () => {
+    expect(isUnitBracketLine('（责任单位：区卫健局，配合单位：各镇（街道））')).toBe(true);
+    expect(isUnitBracketLine('（完成时限：2022年10月）')).toBe(true);
+    expect(isUnitBracketLine('（含城中村）')).toBe(false);
+  });
+
+  it('splits 【】 and 牵头/配合 brackets off numbered items, and ends the last item at its bracket', () => {
+    const doc = importText(
+      [
+        '某区人民政府关于2022年实施五件民生实事的通知',
+        '一、新建社区食堂12个。【区民政局】',
+        '二、改造雨污管网30公里。（牵头：区水务局；配合：各街道办事处）',
+        '三、新增停车位600个。（责任单位：区城管局、区交警大队；完成时限：2022年11月）',
+        '',
+        '以上实事由区政府督查室统一督办。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => t.content)).toEqual([
+      '新建社区食堂12个。',
+      '改造雨污管网30公里。',
+      '新增停车位600个。',
+    ]);
+    expect(unitPairs(doc, 0)).toEqual([['区民政局', 'lead']]);
+    expect(unitPairs(doc, 1)).toEqual([
+      ['区水务局', 'lead'],
+      ['各街道办事处', 'co'],
+    ]);
+    expect(doc.tasks[2]?.deadline).toEqual({ text: '2022年11月', date: '2022-11-30' });
+  });
+
+  it('gives unit and deadline lines under the last item to that item', () => {
+    const doc = importText(
+      [
+        '某旗2021年民生实事',
+        '1．新建嘎查卫生室10个。',
+        '（责任单位：旗卫健委）',
+        '2．硬化村路20公里。',
+        '（责任单位：旗交通局，配合单位：各苏木乡镇）',
+        '（完成时限：2021年10月底）',
+      ].join('\n'),
+    );
+    expect(doc.tasks).toHaveLength(2);
+    expect(unitPairs(doc, 1)).toEqual([
+      ['旗交通局', 'lead'],
+      ['各苏木乡镇', 'co'],
+    ]);
+    expect(doc.tasks[1]?.deadline?.text).toBe('2021年10月底');
+  });
+});
+
+describe('document structure', () => {
+  it('keeps attachment names out of the tasks and the plan chapters out of the categories', () => {
+    const doc = importText(
+      [
+        '某市人民政府办公室关于印发某市2024年民生实事方案的通知',
+        '附件：1．某市2024年民生实事责任分工表',
+        '　　　2．某市2024年民生实事考核办法',
+        '某市人民政府办公室',
+        '某市2024年民生实事方案',
+        '一、总体要求',
+        '坚持以人民为中心，全年安排3项民生实事。',
+        '二、项目安排',
+        '1．新建口袋公园15个。（责任单位：市园林局）',
+        '2．改造老旧小区40个。（责任单位：市住建局）',
+        '3．新增托位500个。（责任单位：市卫健委）',
+        '三、保障措施',
+        '（一）加强领导。各单位要明确专人负责。',
+        '（二）强化考核。纳入年度绩效考评。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => t.content)).toEqual([
+      '新建口袋公园15个。',
+      '改造老旧小区40个。',
+      '新增托位500个。',
+    ]);
+    expect(doc.categories).toEqual([]);
+    expect(doc.tasks.every((t) => t.category === null)).toBe(true);
+  });
+
+  it('reads 目标 / 进展 run on in one paragraph, and skips 存在问题 / 下一步工作', () => {
+    const doc = importText(
+      [
+        '关于2023年上半年民生实事进展情况的报告',
+        '一、进展情况',
+        '（一）社区食堂。目标：新建社区食堂20个。进展：截至6月30日，已建成12个，完成率60%。（责任单位：市民政局）',
+        '（二）城市绿道。目标：新建绿道50公里。进展：截至6月30日，建成绿道20公里，完成率40%。（责任单位：市园林局）',
+        '二、存在问题',
+        '（一）资金到位慢。部分项目资金尚未拨付。',
+        '三、下一步工作',
+        '（一）加快进度。确保年底前完成。',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('progress');
+    expect(doc.tasks).toHaveLength(2);
+    expect(doc.categories).toEqual([]);
+    const t = doc.tasks[0];
+    expect(t?.title).toBe('社区食堂');
+    expect(t?.content).toBe('新建社区食堂20个。');
+    expect(t?.progress?.text).toBe('截至6月30日，已建成12个，完成率60%。');
+    expect(t?.progress?.statedPercent).toBe(60);
+    expect(unitPairs(doc, 0)).toEqual([['市民政局', 'lead']]);
+  });
+});
+
+describe('table headers', () => {
+  it('reads a grouped header row and a 进度 column of percentages as the stated percent', () => {
+    const cell = (text: string, extra: Record<string, unknown> = {}) => ({ text, ...extra });
+    const table = readTable(
+      [
+        {
+          cells: [
+            cell('序号'),
+            cell('项目名称'),
+            cell('年度目标'),
+            cell('完成情况', { colSpan: 2 }),
+            cell('责任单位'),
+          ],
+        },
+        {
+          cells: [
+            cell('', { mergedFromAbove: true }),
+            cell('', { mergedFromAbove: true }),
+            cell('', { mergedFromAbove: true }),
+            cell('累计完成'),
+            cell('完成比例'),
+            cell('', { mergedFromAbove: true }),
+          ],
+        },
+        {
+          cells: [
+            cell('1'),
+            cell('绿道'),
+            cell('新建绿道50公里'),
+            cell('建成40公里'),
+            cell('80%'),
+            cell('市园林局'),
+          ],
+        },
+        {
+          cells: [
+            cell('2'),
+            cell('食堂'),
+            cell('新建食堂10个'),
+            cell('建成5个'),
+            cell('50%'),
+            cell('市民政局'),
+          ],
+        },
+      ],
+      false,
+    );
+    expect(table.drafts.map((d) => [d.progressText, d.percent])).toEqual([
+      ['建成40公里', '80%'],
+      ['建成5个', '50%'],
+    ]);
+    const tab = textToSource(
+      [
+        '序号\t项目名称\t年度目标\t1-6月进展\t进度\t状态',
+        '1\t绿道\t新建绿道50公里\t建成30公里\t60%\t序时推进',
+        '2\t食堂\t新建食堂10个\t建成2个\t20%\t滞后',
+      ].join('\n'),
+    );
+    const doc = buildPlanDocument(tab);
+    expect(doc.tasks.map((t) => [t.progress?.text, t.progress?.statedPercent, t.progress?.status])).toEqual([
+      ['建成30公里', 60, '序时推进'],
+      ['建成2个', 20, '滞后'],
+    ]);
+  });
+});
