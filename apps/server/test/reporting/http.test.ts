@@ -38,9 +38,13 @@ describe.each(testDatabases())('reporting API over HTTP on %s', (kind) => {
     handle = await openTestDatabase(kind);
     await ensureDemoData(handle);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-reporting-http-'));
-    app = await buildTestApp(handle);
-    const services = createReportingServices(handle.db, { dataDir });
-    await app.register(async (scope) => reportingRoutes(scope, { services }), { prefix: '/api' });
+    // The app stores attachments under config.dataDir once it registers the reporting routes itself.
+    const config: Record<string, unknown> = { dataDir };
+    app = await buildTestApp(handle, config);
+    if (!app.hasRoute({ method: 'GET', url: '/api/notifications' })) {
+      const services = createReportingServices(handle.db, { dataDir });
+      await app.register(async (scope) => reportingRoutes(scope, { services }), { prefix: '/api' });
+    }
     office = await login(app, 'office', DEMO_PASSWORD);
     reporter = await login(app, 'reporter', DEMO_PASSWORD);
     admin = await login(app, 'admin', DEMO_PASSWORD);

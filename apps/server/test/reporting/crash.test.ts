@@ -1,0 +1,112 @@
+/**
+ * An acknowledged submission survives a crash: the real server on a temp data folder takes
+ * submissions from concurrent reporters, is killed with SIGKILL mid-load, restarted on the same
+ * folder, and every submission it had acknowledged is there, submitted, with its version row.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client';
+import { reportVersions, reports } from '../../src/db/schema';
+import { loginOverHttp, seedLoadWorld, submitOverHttp, type LoadWorld } from './load-support';
+
+const serverFile = path.join(import.meta.dirname, 'load-server.ts');
+
+function start(dataDir: string): { child: ChildProcess; port: Promise<number> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', serverFile], {
+    env: { ...process.env, PORT: '0', MINSHENG_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const port = new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  });
+  return { child, port };
+}
+
+describe('a crash mid-load', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-crash-'));
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps every acknowledged submission', { timeout: 240_000 }, async () => {
+    const TASKS = 400;
+    let world: LoadWorld;
+    {
+      const handle = await openDatabase({ dataDir });
+      world = await seedLoadWorld(handle.db, TASKS, 'crash');
+      await handle.close();
+    }
+
+    const first = start(dataDir);
+    children.push(first.child);
+    const base = `http://127.0.0.1:${await first.port}`;
+    const headers = await loginOverHttp(base, world.username);
+
+    const acknowledged: number[] = [];
+    let next = 0;
+    let killed = false;
+    const worker = async () => {
+      while (!killed && next < TASKS) {
+        const index = next++;
+        try {
+          acknowledged.push(await submitOverHttp(base, headers, world, index));
+        } catch {
+          return; // the server is gone
+        }
+      }
+    };
+    const workers = Array.from({ length: 20 }, worker);
+    // Kill once a good share has been acknowledged, while the rest are in flight.
+    while (acknowledged.length < 60) await new Promise((r) => setTimeout(r, 20));
+    killed = true;
+    first.child.kill('SIGKILL');
+    await Promise.all(workers);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(60);
+    expect(acknowledged.length).toBeLessThan(TASKS);
+
+    // Restart on the same folder (the dead process's lock is stale) and count over HTTP and SQL.
+    await new Promise((r) => (first.child.exitCode !== null ? r(null) : first.child.once('exit', r)));
+    const second = start(dataDir);
+    children.push(second.child);
+    const base2 = `http://127.0.0.1:${await second.port}`;
+    const headers2 = await loginOverHttp(base2, world.username);
+    const listed = await fetch(`${base2}/api/periods/${world.periodId}/reports?status=submitted`, {
+      headers: headers2,
+    });
+    expect(listed.status).toBe(200);
+    const ids = new Set(((await listed.json()) as { items: { id: number }[] }).items.map((r) => r.id));
+    for (const id of acknowledged) expect(ids.has(id)).toBe(true);
+    second.child.kill('SIGKILL');
+    await new Promise((r) => second.child.once('exit', r));
+
+    const handle = await openDatabase({ dataDir });
+    try {
+      const rows = await handle.db
+        .select()
+        .from(reports)
+        .where(and(inArray(reports.id, acknowledged), eq(reports.status, 'submitted')));
+      expect(rows).toHaveLength(acknowledged.length);
+      const versions = await handle.db
+        .select()
+        .from(reportVersions)
+        .where(inArray(reportVersions.reportId, acknowledged));
+      expect(versions).toHaveLength(acknowledged.length);
+    } finally {
+      await handle.close();
+    }
+  });
+});
