@@ -15,6 +15,8 @@ export function createEndpoints(api: ApiClient) {
       login: (body: c.LoginBody) =>
         api.request(c.sessionResponse, '/api/auth/login', { method: 'POST', body }),
       logout: () => api.send('/api/auth/logout', { method: 'POST' }),
+      changePassword: (body: c.ChangePasswordBody) =>
+        api.request(c.okResponse, '/api/auth/password', { method: 'POST', body }),
     },
     jurisdictions: {
       list: (query: { includeRetired?: boolean } = {}) =>

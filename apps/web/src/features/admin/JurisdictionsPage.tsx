@@ -150,7 +150,9 @@ function JurisdictionModal({
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    const v = await form.validateFields();
+    // Invalid fields show their own messages; nothing to send.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body = {
       name: v.name.trim(),
       level: v.level,

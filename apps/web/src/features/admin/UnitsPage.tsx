@@ -182,7 +182,9 @@ function UnitModal({
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    const v = await form.validateFields();
+    // Invalid fields show their own messages; nothing to send.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const common = {
       name: v.name.trim(),
       kind: v.kind,

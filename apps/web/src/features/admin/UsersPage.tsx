@@ -177,7 +177,9 @@ function UserModal({
   const jurisdictionId = Form.useWatch('jurisdictionId', form);
 
   const save = async () => {
-    const v = await form.validateFields();
+    // Invalid fields show their own messages; nothing to send.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const unitId = v.role === 'reporter' ? v.unitId : null;
     setBusy(true);
     try {

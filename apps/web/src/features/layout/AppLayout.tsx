@@ -3,18 +3,20 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   FileTextOutlined,
+  KeyOutlined,
   LogoutOutlined,
   TeamOutlined,
   UploadOutlined,
   UserOutlined,
   BankOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { canOpen, type Area } from '../auth/access';
 import { useAuth } from '../auth/auth';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const navItems: { area: Area; path: string; label: MessageKey; icon: ReactNode }[] = [
@@ -31,6 +33,7 @@ export function AppLayout() {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  const [changingPassword, setChangingPassword] = useState(false);
 
   const items: MenuProps['items'] = navItems
     .filter((item) => canOpen(user?.role, item.area))
@@ -57,6 +60,9 @@ export function AppLayout() {
             </span>
           )}
           <LanguageSwitch />
+          <Button type="text" icon={<KeyOutlined />} onClick={() => setChangingPassword(true)}>
+            {t('password.change')}
+          </Button>
           <Button
             type="text"
             icon={<LogoutOutlined />}
@@ -83,6 +89,7 @@ export function AppLayout() {
           </main>
         </Layout.Content>
       </Layout>
+      {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
     </Layout>
   );
 }

@@ -109,7 +109,9 @@ export function EditTaskModal({
     .map((u) => u.unitId);
 
   const save = async () => {
-    const values = await form.validateFields();
+    // Invalid fields show their own messages; nothing to send.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const deadlineText = values.deadlineText.trim();
     const deadline = deadlineText
       ? (parseDeadline(deadlineText, year) ?? { text: deadlineText, date: null })
@@ -296,7 +298,9 @@ export function EditCategoryModal({
   const failed = useSaveErrors(onSaved);
 
   const save = async () => {
-    const values = await form.validateFields();
+    // Invalid fields show their own messages; nothing to send.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setBusy(true);
     try {
       await endpoints.plans.updateCategory(category.id, {
