@@ -23,6 +23,16 @@ describe('readHtml', () => {
     ]);
   });
 
+  it('gives a table caption its own paragraph before the table', () => {
+    const source = htmlToSource(`<div>首页</div><table><caption>某区2023年民生实事完成情况</caption>
+      <tr><th>序号</th><th>内容</th></tr><tr><td>1</td><td>新建公园3个</td></tr></table>`);
+    expect(source.blocks.slice(0, 2)).toEqual([
+      { kind: 'paragraph', text: '首页' },
+      { kind: 'paragraph', text: '某区2023年民生实事完成情况' },
+    ]);
+    expect(source.blocks[2]?.kind).toBe('table');
+  });
+
   it('lays rowspan and colspan out on the cell grid: text in the first row, mergedFromAbove below', () => {
     const source = htmlToSource(`<table>
       <tr><td>序号</td><td>类别</td><td colspan="2">内容与时限</td></tr>

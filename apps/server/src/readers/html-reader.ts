@@ -154,6 +154,12 @@ class BlockCollector {
         return;
       }
       this.flush();
+      // A <caption> names the table: a paragraph just before it (often the document's title).
+      for (const child of element.children) {
+        if (child.type !== 'tag' || child.name !== 'caption') continue;
+        this.walk(child.children);
+        this.flush();
+      }
       const table = buildTable(rows);
       if (table.length > 0) this.blocks.push({ kind: 'table', rows: table });
       return;
