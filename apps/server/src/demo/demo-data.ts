@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database, DatabaseHandle } from '../db/client';
+import { AppError } from '../errors/app-error';
 import type { RequestActor } from '../policy/actor';
 import { jurisdictionRepository } from '../repositories/jurisdiction.repository';
 import { createServices, type Services } from '../services/index';
@@ -137,7 +138,13 @@ export async function ensureDemoData(
     const below = systemActor([...ids.values()]);
     for (const child of children) await create(child, row.id, below);
   };
-  for (const root of DEMO_TREE) await create(root, null, bootstrap);
+  try {
+    for (const root of DEMO_TREE) await create(root, null, bootstrap);
+  } catch (error) {
+    // Another process started on the same empty database a moment earlier and is seeding it.
+    if (error instanceof AppError && error.code === 'ALREADY_EXISTS' && ids.size === 0) return false;
+    throw error;
+  }
   const actor = systemActor([...ids.values()]);
   log(`demo: ${ids.size} jurisdictions`);
 
