@@ -51,6 +51,8 @@ export function isHeadingLike(line: string): boolean {
   if (/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])/.test(t))
     return false;
   if (/^附件/.test(t) || /^(?:填报|报送|制表|统计|单位[:：])/.test(t)) return false;
+  // A category line ("就业创业（3项）") or a column header is no title.
+  if (/[（(](?:共)?[\d一二三四五六七八九十两]+[项件个][)）]$/.test(t) || /^序号/.test(t)) return false;
   if (DOC_NUMBER.test(t) && DOC_NUMBER.exec(t)?.[0].length === t.length) return false;
   return /[\u4e00-\u9fa5]/.test(t);
 }

@@ -197,6 +197,7 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
     if (
       last &&
       t.length > 0 &&
+      !(!unterminated && !reportsProgress && endsList(last.text, t)) &&
       (unterminated || index < lastMarker || (reportsProgress && last.paragraph === index - 1))
     ) {
       last.text += `\n${para.trim()}`;
@@ -206,6 +207,24 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
     free.push(index);
   });
   return { items: items.filter((it) => compactText(it.text).length > 0 || it.style === 'cn'), free };
+}
+
+/** A paragraph that addresses the implementers or sums up the list: "以上…", "各地各部门要…". */
+const CLOSING_PARAGRAPH =
+  /^(?:以上|上述|各地|各级|各部门|各单位|各有关|各责任单位|各牵头单位|请各|望各|(?:全[省市县区州盟旗])?各(?:市|县|区|州|盟|旗|乡|镇|街道)[^，,。]{0,12}(?:要|务必|应当|须))/;
+
+/**
+ * Whether a paragraph after a finished item is no part of it: a closing paragraph, or any
+ * paragraph once the item has content and has closed with its units ("…100个。（责任单位：A）").
+ */
+function endsList(itemText: string, paragraph: string): boolean {
+  if (CLOSING_PARAGRAPH.test(paragraph)) return true;
+  const p = trailingParenthesis(itemText);
+  if (!p) return false;
+  const before = compactText(itemText.slice(0, p.start));
+  if (!/[。；;，,]/.test(before)) return false;
+  const inner = compactText(p.inner);
+  return looksLikeUnitList(inner) || readUnitBracket(inner) !== null;
 }
 
 /** A parenthesis at the end of an item: "…；(人社局、各开发区)" → its inner text and where it starts. */

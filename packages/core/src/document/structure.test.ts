@@ -129,7 +129,38 @@ describe('document structure', () => {
   });
 });
 
+describe('the end of the list', () => {
+  it('does not let the last item swallow a closing paragraph before a later section', () => {
+    const doc = importText(
+      [
+        '某县2022年民生实事',
+        '一、教育（2件）',
+        '1.新建幼儿园3所。（县教育局）',
+        '2.新增学位900个。（责任单位：县教育局；完成时限：2022年9月）',
+        '各乡镇、县直各单位要高度重视，确保按期完成。',
+        '二、工作要求',
+        '（一）加强领导。各单位要明确专人负责。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => t.content)).toEqual(['新建幼儿园3所。', '新增学位900个。']);
+    expect(doc.tasks[1]?.deadline?.text).toBe('2022年9月');
+    expect(doc.categories.map((c) => c.name)).toEqual(['教育']);
+  });
+});
+
 describe('table headers', () => {
+  it('takes a table with only a share-of-plan column as a progress report', () => {
+    const doc = importText(
+      [
+        '序号\t项目名称\t年度目标\t完成进度\t责任单位',
+        '1\t绿道\t新建绿道50公里\t60%\t市园林局',
+        '2\t食堂\t新建食堂10个\t20%\t市民政局',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('progress');
+    expect(doc.tasks.map((t) => t.progress?.statedPercent)).toEqual([60, 20]);
+  });
+
   it('reads a grouped header row and a 进度 column of percentages as the stated percent', () => {
     const cell = (text: string, extra: Record<string, unknown> = {}) => ({ text, ...extra });
     const table = readTable(

@@ -196,7 +196,8 @@ export function readTable(rows: TableRow[], fromText = true): TableResult {
   const targetCol = col('target');
   const doneCol = col('done');
   const percentCol = col('percent');
-  result.hasProgressColumn = progressCols.length > 0 || doneCol >= 0;
+  // A column of shares of the year's plan ("完成进度 75%") makes a progress report too.
+  result.hasProgressColumn = progressCols.length > 0 || doneCol >= 0 || percentCol >= 0;
 
   let category: string | null = null;
   let lastUnits: TaskUnit[] = [];
