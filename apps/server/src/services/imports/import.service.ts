@@ -265,11 +265,12 @@ export function createImportService(deps: ImportServiceDeps) {
           entity: 'plan_import',
           entityId: id,
           jurisdictionId: before.jurisdictionId,
-          before: { version: before.version, unitMapping: before.unitMapping, documentChanged: false },
+          // The document itself can be large: the log keeps the mapping and whether cells changed.
+          before: { version: before.version, unitMapping: before.unitMapping },
           after: {
             version: updated.version,
             unitMapping: updated.unitMapping,
-            documentChanged: !!body.document,
+            documentEdited: !!body.document,
           },
         });
         return updated;
