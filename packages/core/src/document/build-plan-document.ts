@@ -158,7 +158,7 @@ function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['ki
                 },
               ],
       };
-    } else if (draft.progressText !== null || draft.status !== null) {
+    } else if (draft.progressText !== null || draft.status !== null || draft.percent !== undefined) {
       const text = draft.progressText ?? '';
       progress = safe(() => extractProgress(text, indicators, draft.status), {
         text,

@@ -15,6 +15,8 @@ export type UnitKind =
   | 'capacity'
   | 'power'
   | 'bandwidth'
+  | 'temperature'
+  | 'noise'
   | 'count'
   | 'percent'
   | 'points'
@@ -79,6 +81,12 @@ const UNIT_TABLE: ReadonlyArray<readonly [string, UnitKind]> = [
   ['Mbps', 'bandwidth'],
   ['M', 'bandwidth'],
   ['km', 'length'],
+  // standards: room temperature, noise
+  ['℃', 'temperature'],
+  ['°C', 'temperature'],
+  ['摄氏度', 'temperature'],
+  ['分贝', 'noise'],
+  ['dB', 'noise'],
   // counts
   ['个', 'count'],
   ['套', 'count'],

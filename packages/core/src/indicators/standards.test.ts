@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { extractIndicators } from './extract-indicators';
+
+const read = (text: string): Array<[string | null, string, number, string | null]> =>
+  extractIndicators(text).map((i) => [i.subject, i.comparator, i.value, i.unit]);
+
+describe('standards in symbols and rates', () => {
+  it('reads ℃, °C, 分贝, ‰ and 吨/日', () => {
+    expect(read('冬季室内温度不低于20℃。')).toEqual([['冬季室内温度', '>=', 20, '℃']]);
+    expect(read('夜间噪声控制在45分贝以内')).toEqual([['夜间噪声', '<=', 45, '分贝']]);
+    expect(read('孕产妇死亡率控制在1‰以内')).toEqual([['孕产妇死亡率', '<=', 1, '‰']]);
+    expect(read('新增污水处理能力2万吨/日')).toEqual([['新增污水处理能力', '=', 20000, '吨/日']]);
+  });
+});
