@@ -1,5 +1,5 @@
 /** A unit reporter sees plans but not the admin pages: no menu entry, and the URL is refused. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demo } from './demo-accounts';
 import { signIn } from './helpers';
 

@@ -3,7 +3,7 @@
  * correct a cell the importer warned about, confirm, and find the plan with its 80 tasks.
  */
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demo } from './demo-accounts';
 import { signIn } from './helpers';
 

@@ -1,5 +1,5 @@
 /** The console is Chinese by default; the English switch works everywhere and is remembered. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demo } from './demo-accounts';
 import { signIn } from './helpers';
 
