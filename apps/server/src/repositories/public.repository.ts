@@ -98,33 +98,37 @@ export const publicRepository = {
   /**
    * Chinese search without a tokenizer, the same on PGlite and PostgreSQL: each term is matched
    * with ILIKE (escaped) against plan titles and against tasks' title, content and unit names;
-   * a hit's score is the number of terms it contains (twice for a term in a title).
+   * a hit scores one per term found, more when in its title or a unit name.
    */
   async search(db: Database, terms: string[], page: { limit: number; offset: number }): Promise<SearchPage> {
     if (terms.length === 0) return { hits: [], total: 0 };
     const patterns = terms.map((t) => `%${escapeLike(t)}%`);
-    const score = (haystack: SQL, title: SQL) =>
-      sql.join(
-        patterns.map(
-          (p) =>
-            sql`(case when ${haystack} ilike ${p} escape '\\' then 1 else 0 end + case when ${title} ilike ${p} escape '\\' then 1 else 0 end)`,
-        ),
-        sql` + `,
-      );
+    // Per term: 1 for the text (title, content), 1 more in a title, 1 for a unit's name. Units are
+    // matched through an uncorrelated IN (one hashed scan per term), not by aggregating every
+    // task's unit names; the names are gathered for the page's rows only.
+    const score = sql.join(
+      patterns.map(
+        (
+          p,
+        ) => sql`(case when (coalesce(d.title, '') || ' ' || d.content) ilike ${p} escape '\\' then 1 else 0 end
+          + case when coalesce(d.title, '') ilike ${p} escape '\\' then 1 else 0 end
+          + case when d.kind = 'task' and d.id in (
+              select tu.task_id from task_units tu join units u on u.id = tu.unit_id
+               where u.name ilike ${p} escape '\\') then 1 else 0 end)`,
+      ),
+      sql` + `,
+    );
     const docs = sql`
       select 'plan' as kind, p.id as id, p.id as plan_id, p.title as plan_title, p.year as year,
              j.name as jurisdiction_name, null::int as number, p.title as title,
-             coalesce(p.issuer, '') as content, '' as unit_names
+             coalesce(p.issuer, '') as content
         from plans p join jurisdictions j on j.id = p.jurisdiction_id
        where p.status = 'published' and p.retired_at is null
       union all
-      select 'task', t.id, p.id, p.title, p.year, j.name, t.number, t.title, t.content,
-             coalesce((select string_agg(u.name, '、' order by tu.position)
-                         from task_units tu join units u on u.id = tu.unit_id
-                        where tu.task_id = t.id), '')
+      select 'task', t.id, p.id, p.title, p.year, j.name, t.number, t.title, t.content
         from tasks t join plans p on p.id = t.plan_id join jurisdictions j on j.id = p.jurisdiction_id
        where p.status = 'published' and p.retired_at is null and t.retired_at is null`;
-    const haystack = sql`(coalesce(d.title, '') || ' ' || d.content || ' ' || d.unit_names)`;
+    const scored = sql`select d.*, (${score}) as score from (${docs}) d`;
     const rows = await queryRows<{
       kind: 'plan' | 'task';
       id: number;
@@ -135,24 +139,28 @@ export const publicRepository = {
       number: number | null;
       title: string | null;
       content: string;
-      unit_names: string;
+      unit_names: string | null;
       score: number | string;
       total: number | string;
     }>(
       db,
-      sql`select s.*, count(*) over () as total from (
-            select d.*, (${score(haystack, sql`coalesce(d.title, '')`)}) as score from (${docs}) d
-          ) s
-          where s.score > 0
-          order by s.score desc, s.year desc, s.plan_id desc, s.kind, s.number nulls first, s.id
-          limit ${page.limit} offset ${page.offset}`,
+      sql`select page.*,
+                 case when page.kind = 'task' then (
+                   select string_agg(u.name, '、' order by tu.position)
+                     from task_units tu join units u on u.id = tu.unit_id where tu.task_id = page.id)
+                 end as unit_names
+            from (select s.*, count(*) over () as total from (${scored}) s
+                   where s.score > 0
+                   order by s.score desc, s.year desc, s.plan_id desc, s.kind, s.number nulls first, s.id
+                   limit ${page.limit} offset ${page.offset}) page
+           order by page.score desc, page.year desc, page.plan_id desc, page.kind, page.number nulls first, page.id`,
     );
     let total = rows.length ? Number(rows[0]!.total) : 0;
     if (rows.length === 0 && page.offset > 0) {
       // Past the last page: still say how many there are.
       const [count] = await queryRows<{ n: number | string }>(
         db,
-        sql`select count(*) as n from (select (${score(haystack, sql`coalesce(d.title, '')`)}) as score from (${docs}) d) s where s.score > 0`,
+        sql`select count(*) as n from (${scored}) s where s.score > 0`,
       );
       total = Number(count?.n ?? 0);
     }
@@ -168,7 +176,7 @@ export const publicRepository = {
         number: r.number === null ? null : Number(r.number),
         title: r.title,
         content: r.content,
-        unitNames: r.unit_names,
+        unitNames: r.unit_names ?? '',
         score: Number(r.score),
       })),
     };
