@@ -2,6 +2,7 @@ import type { SourceBlock, SourceDocument, SourceFormat, TableRow } from '../mod
 import { parseDeadline } from '../deadline/parse-deadline';
 import { compactText } from '../text/normalize';
 import { classifyColumns, isHeaderRow, isHeaderWord, isSerialHeader } from './columns';
+import { unwrapLines } from './hard-wrap';
 
 /** A line that holds one cell of a table flattened into text: "\t市人社局", " \t7". */
 const TAB_CELL = /^[ \u3000\u00a0]*\t/;
@@ -394,10 +395,13 @@ export function textToSource(text: string, format: SourceFormat = 'txt'): Source
 
 function readBlocks(text: string): SourceBlock[] {
   const blocks: SourceBlock[] = [];
-  const lines = (text ?? '')
-    .replace(/^\ufeff/, '')
-    .replace(/\r\n?/g, '\n')
-    .split('\n');
+  // Hard-wrapped text (copied from a PDF) is joined back into paragraphs first.
+  const lines = unwrapLines(
+    (text ?? '')
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n?/g, '\n')
+      .split('\n'),
+  );
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] ?? '';
