@@ -7,6 +7,7 @@ import {
   Radio,
   Skeleton,
   Space,
+  Switch,
   Table,
   Tag,
   Typography,
@@ -41,6 +42,8 @@ export function PlanPage() {
   const [category, setCategory] = useState<string>(ALL);
   const [editing, setEditing] = useState<Task | null>(null);
   const [editingCategory, setEditingCategory] = useState<Category | null>(null);
+  // A reporter mostly wants their own unit's tasks; they can still see the whole plan.
+  const [mineOnly, setMineOnly] = useState(user?.unitId != null);
 
   const detail = plan.data;
   const categoryName = useMemo(() => {
@@ -79,13 +82,15 @@ export function PlanPage() {
       })),
     ...(uncategorized > 0 ? [{ value: NONE, label: `${t('plans.uncategorized')} (${uncategorized})` }] : []),
   ];
-  const shown = tasks.filter((task) =>
-    category === ALL
-      ? true
-      : category === NONE
-        ? task.categoryId == null
-        : String(task.categoryId) === category,
-  );
+  const shown = tasks
+    .filter((task) =>
+      category === ALL
+        ? true
+        : category === NONE
+          ? task.categoryId == null
+          : String(task.categoryId) === category,
+    )
+    .filter((task) => !mineOnly || user?.unitId == null || task.units.some((u) => u.unitId === user.unitId));
   const editable = canWrite(user?.role, 'plan');
   const selectedCategory = detail.categories.find((c) => String(c.id) === category) ?? null;
 
@@ -188,6 +193,12 @@ export function PlanPage() {
         <Typography.Text strong data-testid="task-count">
           {t('plans.tasksTotal', { n: tasks.length })}
         </Typography.Text>
+        {user?.unitId != null && (
+          <label>
+            <Switch size="small" checked={mineOnly} onChange={setMineOnly} />{' '}
+            {t('plans.mineOnly', { unit: user.unitName ?? '' })}
+          </label>
+        )}
         {editable && selectedCategory && (
           <Button icon={<EditOutlined />} onClick={() => setEditingCategory(selectedCategory)}>
             {t('plans.editCategory')}
