@@ -99,13 +99,13 @@ function splitRun(
 }
 
 /** A labelled line of an item: "责任单位：…", "年度目标：…", "进展情况：…". */
-export const ITEM_LABEL =
-  /^(?:牵头单位|配合单位|责任单位|责任部门|牵头部门|完成时限|完成时间|时间节点|年度目标|目标任务|工作目标|建设内容|主要内容|工作内容|进展情况|推进情况|完成情况|落实情况|工作进展|进度情况|目标|任务|进展|进度)[:：]/;
+const LABEL_WORDS =
+  '牵头单位|配合单位|责任单位|责任部门|牵头部门|配合部门|完成时限|完成时间|完成期限|时间节点|年度目标|年度任务|全年目标|全年任务|年度计划|目标任务|任务目标|目标要求|工作目标|建设任务|建设内容|实施内容|主要内容|工作内容|进展情况|推进情况|完成情况|落实情况|工作进展|进度情况|完成进度|目标|任务|进展|进度';
+export const ITEM_LABEL = new RegExp(`^(?:${LABEL_WORDS})[:：]`);
 
 /** "城镇新增就业。目标：….进展：截至…": labels run on inside one paragraph, each on its own line. */
 function breakInlineLabels(text: string): string {
-  const label =
-    /^\s*(?:年度目标|目标任务|工作目标|建设内容|主要内容|工作内容|进展情况|推进情况|完成情况|落实情况|工作进展|进度情况|目标|任务|进展|进度|责任单位|牵头单位|完成时限)[:：]/;
+  const label = new RegExp(`^\\s*(?:${LABEL_WORDS})[:：]`);
   let depth = 0;
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -374,7 +374,7 @@ function readLabelledLines(text: string): {
     const label = m[0].slice(0, -1);
     if (/单位|部门/.test(label)) out.units = [...(out.units ?? []), ...parseUnits(t)];
     else if (/时限|时间/.test(label)) out.deadline = value.replace(/完成$/, '') || null;
-    else if (/情况|进展/.test(label)) out.progress = value;
+    else if (/情况|进展|进度/.test(label)) out.progress = value;
     else out.content = value;
   }
   out.head = head.join('\n');
@@ -518,6 +518,9 @@ export function proseTasks(
     if (it.style === taskStyle) {
       flush();
       if (skipping) continue;
+      // "三、工作建议" among the tasks: a framing section, its text no task.
+      const own = compactText(it.text.split(/[\n。；]/)[0] ?? '');
+      if (own.length <= 12 && NOT_TASKS.test(own)) continue;
       if (firstTaskParagraph < 0) firstTaskParagraph = it.paragraph;
       current = {
         number: it.number,

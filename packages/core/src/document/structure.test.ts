@@ -129,6 +129,42 @@ describe('document structure', () => {
   });
 });
 
+describe('labelled item lines', () => {
+  it('reads 年度任务 / 工作进展 lines under a heading with its status, and skips a 工作建议 item', () => {
+    const doc = importText(
+      [
+        '某区2024年民生实事1-6月推进情况',
+        '一、口袋公园（正常推进）',
+        '年度任务：新建口袋公园10个。',
+        '工作进展：已建成6个，占年计划60%。',
+        '责任单位：区城管局',
+        '二、工作建议',
+        '建议加快资金拨付。',
+      ].join('\n'),
+    );
+    expect(doc.tasks).toHaveLength(1);
+    expect(doc.tasks[0]).toMatchObject({ title: '口袋公园', content: '新建口袋公园10个。' });
+    expect(doc.tasks[0]?.progress).toMatchObject({
+      text: '已建成6个，占年计划60%。',
+      status: '正常推进',
+      statedPercent: 60,
+    });
+  });
+
+  it('reads an unlabelled deadline beside the units in one bracket', () => {
+    const doc = importText(
+      [
+        '某区2023年为民办实事',
+        '1.新建驿站5个（区总工会，2023年10月底前完成）',
+        '2.新建球场3个（区体育局）',
+      ].join('\n'),
+    );
+    expect(doc.tasks[0]?.content).toBe('新建驿站5个');
+    expect(doc.tasks[0]?.units.map((u) => u.name)).toEqual(['区总工会']);
+    expect(doc.tasks[0]?.deadline?.date).toBe('2023-10-31');
+  });
+});
+
 describe('the end of the list', () => {
   it('does not let the last item swallow a closing paragraph before a later section', () => {
     const doc = importText(

@@ -11,7 +11,11 @@ const DEADLINE_LABEL = /^(?:完成时限|完成时间|完成期限|时限|时间
 const UNIT_LABEL =
   /^(?:牵头单位|牵头部门|责任单位|责任部门|主责单位|承办单位|实施单位|配合单位|协办单位|配合部门|参与单位|牵头|配合|协办|负责)[:：]/;
 
-/** Splits on "；" (and "，" before a label) outside inner brackets. */
+/** An unlabelled deadline: "2023年10月底前完成", "年底前", "6月30日前完成". */
+const DEADLINE_PHRASE =
+  /^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日)?|[一二三四]季度|年底|年内|上半年|下半年|全年)[底末中旬上下前内]*(?:之前|前)?(?:完成|建成|竣工)?$/;
+
+/** Splits on "；" (and "，" before a deadline) outside inner brackets. */
 function groupsOf(inner: string): string[] {
   const groups: string[] = [];
   let depth = 0;
@@ -21,7 +25,7 @@ function groupsOf(inner: string): string[] {
     if (ch === '（' || ch === '(') depth++;
     else if ((ch === '）' || ch === ')') && depth > 0) depth--;
     const rest = chars.slice(i + 1).join('');
-    const labelAfter = DEADLINE_LABEL.test(rest);
+    const labelAfter = DEADLINE_LABEL.test(rest) || DEADLINE_PHRASE.test(rest);
     if (depth === 0 && (ch === '；' || ch === ';' || ((ch === '，' || ch === ',') && labelAfter))) {
       groups.push(current);
       current = '';
@@ -46,6 +50,11 @@ export function readUnitBracket(inner: string): { units: TaskUnit[]; deadlineTex
     const dl = DEADLINE_LABEL.exec(g);
     if (dl) {
       deadlineText = g.slice(dl[0].length).replace(/完成$/, '') || null;
+      continue;
+    }
+    // Beside units only: "（区卫健局，2023年10月底前完成）".
+    if (DEADLINE_PHRASE.test(g) && groups.length > 1) {
+      deadlineText = g.replace(/(?:完成|建成|竣工)$/, '') || null;
       continue;
     }
     if (UNIT_LABEL.test(g) || looksLikeUnitList(g)) {
