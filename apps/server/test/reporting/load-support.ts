@@ -59,16 +59,14 @@ export async function seedLoadWorld(db: Database, taskCount: number, tag = 'load
       })),
     )
     .returning();
-  await db
-    .insert(taskUnits)
-    .values(
-      taskRows.map((t) => ({
-        taskId: t.id,
-        unitId: unit!.id,
-        role: 'lead' as const,
-        countsInCompletion: true,
-      })),
-    );
+  await db.insert(taskUnits).values(
+    taskRows.map((t) => ({
+      taskId: t.id,
+      unitId: unit!.id,
+      role: 'lead' as const,
+      countsInCompletion: true,
+    })),
+  );
   const indicatorRows = await db
     .insert(indicators)
     .values(

@@ -143,7 +143,8 @@ describe.each(testDatabases())('reporting on %s', (kind) => {
     const audit = await handle.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.entityId, String(draft.report.id)));
+      .where(eq(auditLog.entityId, String(draft.report.id)))
+      .orderBy(auditLog.id);
     expect(audit.filter((a) => a.entity === 'report').map((a) => a.action)).toEqual([
       'create',
       'save',

@@ -97,10 +97,13 @@ export function createReportService(deps: ReportServiceDeps) {
   async function load(id: number): Promise<Loaded> {
     const report = await reports.findById(db, id);
     if (!report) throw new AppError('REPORT_NOT_FOUND');
-    const { period, plan } = await loadPeriod(report.periodId);
-    const task = await plans.findTask(db, report.taskId);
+    const [{ period, plan }, task, unit] = await Promise.all([
+      loadPeriod(report.periodId),
+      plans.findTask(db, report.taskId),
+      loadUnit(report.unitId),
+    ]);
     if (!task) throw new AppError('TASK_NOT_FOUND');
-    return { report, period, plan, task, unit: await loadUnit(report.unitId) };
+    return { report, period, plan, task, unit };
   }
 
   /**
@@ -133,7 +136,7 @@ export function createReportService(deps: ReportServiceDeps) {
       progressText: row.progressText,
       values: row.values as ReportValue[],
       reportedStatus: row.reportedStatus,
-      margins: await readMargins(db, deps, plan.jurisdictionId),
+      margins: await readMargins(db, deps, plan.jurisdictionId, true),
     });
   }
 
@@ -322,12 +325,8 @@ export function createReportService(deps: ReportServiceDeps) {
       const merged: ReportRow = { ...report, ...edits(body) } as ReportRow;
       const evaluation = await evaluate(plan, period, task, merged);
       const reportedStatus = merged.reportedStatus ?? evaluation.proposedStatus;
-      const withStatus = { ...merged, reportedStatus };
-      const final =
-        reportedStatus === merged.reportedStatus
-          ? evaluation
-          : await evaluate(plan, period, task, withStatus);
-      if (final.statusUnsupported && !merged.statusReason) {
+      // Without a status of the unit's own the proposed one is taken: nothing to contradict.
+      if (evaluation.statusUnsupported && !merged.statusReason) {
         throw new AppError('STATUS_REASON_REQUIRED', {
           zh: `根据数据建议的状态为“${evaluation.proposedStatus}”（${evaluation.proposal.reason}），所选“${reportedStatus}”须说明理由`,
           en: `The numbers support "${evaluation.proposedStatus}" (${evaluation.proposal.reasonEn}); "${reportedStatus}" needs a reason`,

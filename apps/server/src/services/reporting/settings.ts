@@ -12,8 +12,33 @@ export interface SettingsDeps {
   jurisdictions: Pick<JurisdictionRepository, 'listAncestorIds'>;
 }
 
+/**
+ * Margins change rarely and every submission reads them: kept for a few seconds per jurisdiction
+ * (a changed setting applies within MARGIN_CACHE_MS on every process).
+ */
+const MARGIN_CACHE_MS = 5_000;
+const marginCache = new WeakMap<Database, Map<number, { at: number; margins: Promise<RatingMargins> }>>();
+
 /** The rating margins of a jurisdiction: { lagging: 10, seriouslyLagging: 30 } unless set. */
 export async function readMargins(
+  db: Database,
+  deps: SettingsDeps,
+  jurisdictionId: number,
+  /** The report form's hot path takes a few seconds' old margins; ratings read them fresh. */
+  cached = false,
+): Promise<RatingMargins> {
+  if (!cached) return readMarginsUncached(db, deps, jurisdictionId);
+  let cache = marginCache.get(db);
+  if (!cache) marginCache.set(db, (cache = new Map()));
+  const hit = cache.get(jurisdictionId);
+  if (hit && Date.now() - hit.at < MARGIN_CACHE_MS) return hit.margins;
+  const margins = readMarginsUncached(db, deps, jurisdictionId);
+  cache.set(jurisdictionId, { at: Date.now(), margins });
+  margins.catch(() => cache.delete(jurisdictionId));
+  return margins;
+}
+
+async function readMarginsUncached(
   db: Database,
   deps: SettingsDeps,
   jurisdictionId: number,
