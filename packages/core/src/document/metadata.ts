@@ -85,6 +85,12 @@ export function findIssuer(title: string | null, lines: string[]): string | null
   if (title) {
     const m = /^(.{2,40}?)关于/.exec(title);
     if (m?.[1] && ORG_END.test(m[1])) return m[1];
+    // "大兴安岭地区行政公署2023年为民办实事项目进展情况通报": the heading line names its author.
+    const head =
+      /^([\u4e00-\u9fa5]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|行政公署|管理委员会|管委会))(?=(?:19|20)\d{2}年)/.exec(
+        title,
+      );
+    if (head?.[1]) return head[1];
   }
   const tail = lines.slice(-10).filter((l) => !isChrome(l));
   for (let i = tail.length - 1; i >= 0; i--) {
@@ -133,10 +139,15 @@ export function findJurisdiction(title: string | null, issuer: string | null): s
       const m = new RegExp(
         `^(${PLACE}{1,3})(?=(?:19|20)\\d{2}|[〇零一二]{4}|年度|关于|民生|人民政府|政府|今年|本年)`,
       ).exec(t);
-      if (m?.[1]) return m[1];
+      if (m?.[1] && isPlaceName(m[1])) return m[1];
     }
   }
   return null;
+}
+
+/** "全市", "关于全市", "本县" name no place. */
+function isPlaceName(place: string): boolean {
+  return !/^(?:关于|全|本|我|各|该|此|对|在|今年)|关于|印发|民生/.test(place);
 }
 
 /**

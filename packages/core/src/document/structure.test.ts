@@ -261,3 +261,22 @@ describe('table headers', () => {
     ]);
   });
 });
+
+describe('document fields', () => {
+  it('reads an issuer named at the head of a report title, and no place from "关于全市"', () => {
+    const a = importText(
+      [
+        '某某地区行政公署2023年为民办实事进展情况通报',
+        '1.新建公园2个。截至9月底，已建成1个。（地区住建局）',
+      ].join('\n'),
+    );
+    expect(a.issuer).toBe('某某地区行政公署');
+    expect(a.jurisdiction).toBe('某某地区');
+    const b = importText(
+      ['关于全市2021年民生实事推进情况的通报', '1.新建公园2个。截至9月底，已建成1个。（市住建局）'].join(
+        '\n',
+      ),
+    );
+    expect(b.jurisdiction).toBeNull();
+  });
+});
