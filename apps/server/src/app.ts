@@ -23,8 +23,10 @@ import { registerOpenApi } from './plugins/openapi';
 import { authRoutes } from './routes/auth/auth.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { resourceRoutes } from './routes/index';
+import { reportingRoutes } from './routes/reporting/index';
 import { createAuthService } from './services/auth/auth.service';
 import { createServices } from './services/index';
+import { createReportingServices } from './services/reporting/index';
 import { DEFAULT_UPLOAD_LIMITS } from './uploads/limits';
 
 export interface BuildAppOptions {
@@ -118,6 +120,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const services = createServices(options.db.db);
   await app.register(async (scope) => resourceRoutes(scope, { services }), { prefix: '/api' });
+  const reporting = createReportingServices(options.db.db, { dataDir: config.dataDir });
+  await app.register(async (scope) => reportingRoutes(scope, { services: reporting }), { prefix: '/api' });
 
   const webIndex = config.webDistDir ? path.join(config.webDistDir, 'index.html') : null;
   if (config.webDistDir && webIndex && fs.existsSync(webIndex)) {

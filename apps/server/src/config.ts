@@ -22,6 +22,8 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Built web app to serve (index.html + assets), with an SPA fallback; null: API only. */
   webDistDir: string | null;
+  /** MINSHENG_DATA_DIR: report attachments are stored under <dataDir>/uploads. */
+  dataDir: string;
 }
 
 function packageVersion(): string {
@@ -42,6 +44,7 @@ export const defaultConfig: AppConfig = {
   lockout: { maxFailures: 5, durationMs: 15 * 60 * 1000 },
   allowedOrigins: [],
   webDistDir: null,
+  dataDir: './data',
 };
 
 export function resolveConfig(partial: Partial<AppConfig> = {}): AppConfig {
@@ -102,6 +105,7 @@ export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerE
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
+      dataDir: env.MINSHENG_DATA_DIR || './data',
       webDistDir: env.MINSHENG_WEB_DIST
         ? path.resolve(env.MINSHENG_WEB_DIST)
         : path.resolve(import.meta.dirname, '../../web/dist'),

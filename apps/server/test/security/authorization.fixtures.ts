@@ -18,6 +18,8 @@ import {
   units,
   users,
 } from '../../src/db/schema';
+import type { RequestActor } from '../../src/policy/actor';
+import { createReportingServices } from '../../src/services/reporting/index';
 import type { World } from './helpers';
 
 export interface PlanRecords {
@@ -195,5 +197,118 @@ export async function createFixtures(handle: DatabaseHandle, world: World): Prom
     freshPlan,
     freshImport,
     sourceDocumentOf,
+  };
+}
+
+/** A reporting setup in one (jurisdiction, unit): a plan whose task the unit leads, its periods, a draft report. */
+export interface ReportingRecords {
+  planId: number;
+  taskId: number;
+  periodId: number;
+  reportId: number;
+  attachmentId: number;
+}
+
+export interface ReportingFixtures {
+  of(jurisdictionId: number, unitId: number): Promise<ReportingRecords>;
+  freshPeriod(jurisdictionId: number, unitId: number): Promise<{ id: number; version: number }>;
+  freshReport(jurisdictionId: number, unitId: number): Promise<{ id: number; version: number }>;
+  freshAttachment(jurisdictionId: number, unitId: number): Promise<number>;
+}
+
+export const PNG = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82,
+]);
+
+/**
+ * Built through the reporting services (their rows are richer than a fixture should copy), acting
+ * as a synthetic office clerk of the records' own jurisdiction.
+ */
+export function createReportingFixtures(
+  handle: DatabaseHandle,
+  fixtures: Fixtures,
+  dataDir: string,
+): ReportingFixtures {
+  const services = createReportingServices(handle.db, { dataDir });
+  const clerk = (jurisdictionId: number): RequestActor => ({
+    userId: 0,
+    username: 'fixture',
+    role: 'office',
+    jurisdictionId,
+    unitId: null,
+    scope: new Set([jurisdictionId]),
+  });
+  const cache = new Map<string, Promise<ReportingRecords>>();
+  let counter = 1000;
+
+  async function build(jurisdictionId: number, unitId: number): Promise<ReportingRecords> {
+    const plan = await fixtures.freshPlan(jurisdictionId, unitId);
+    const periods = await services.periods.open(clerk(jurisdictionId), plan.planId, { cadence: 'quarter' });
+    const periodId = periods[0]!.id;
+    const opened = await services.reports.open(clerk(jurisdictionId), {
+      periodId,
+      taskId: plan.taskId,
+      unitId,
+    });
+    const attachment = await services.attachments.upload(clerk(jurisdictionId), opened.report.id, {
+      fileName: 'photo.png',
+      bytes: PNG,
+    });
+    return {
+      planId: plan.planId,
+      taskId: plan.taskId,
+      periodId,
+      reportId: opened.report.id,
+      attachmentId: attachment.id,
+    };
+  }
+
+  function of(jurisdictionId: number, unitId: number): Promise<ReportingRecords> {
+    const key = `${jurisdictionId}/${unitId}`;
+    let records = cache.get(key);
+    if (!records) {
+      records = build(jurisdictionId, unitId);
+      cache.set(key, records);
+    }
+    return records;
+  }
+
+  async function freshReport(
+    jurisdictionId: number,
+    unitId: number,
+  ): Promise<{ id: number; version: number }> {
+    const { planId, periodId } = await of(jurisdictionId, unitId);
+    const [task] = await handle.db
+      .insert(tasks)
+      .values({ planId, number: ++counter, content: '新建幼儿园5所' })
+      .returning();
+    await handle.db
+      .insert(taskUnits)
+      .values({ taskId: task!.id, unitId, role: 'lead', countsInCompletion: true });
+    const opened = await services.reports.open(clerk(jurisdictionId), {
+      periodId,
+      taskId: task!.id,
+      unitId,
+    });
+    return { id: opened.report.id, version: opened.report.version };
+  }
+
+  return {
+    of,
+    async freshPeriod(jurisdictionId, unitId) {
+      const plan = await fixtures.freshPlan(jurisdictionId, unitId);
+      const periods = await services.periods.open(clerk(jurisdictionId), plan.planId, { cadence: 'quarter' });
+      return { id: periods[0]!.id, version: periods[0]!.version };
+    },
+    freshReport,
+    async freshAttachment(jurisdictionId, unitId) {
+      // on a report of its own: other cases submit the shared one
+      const report = await freshReport(jurisdictionId, unitId);
+      const row = await services.attachments.upload(clerk(jurisdictionId), report.id, {
+        fileName: 'photo.png',
+        bytes: PNG,
+      });
+      return row.id;
+    },
   };
 }

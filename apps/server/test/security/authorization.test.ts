@@ -10,6 +10,9 @@
  * (and not 400: a case must send a valid request, or it proves nothing); refused → 403; signed
  * out → 401.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { buildApp } from '../../src/app';
@@ -17,7 +20,14 @@ import type { DatabaseHandle } from '../../src/db/client';
 import type { Role } from '../../src/policy/actor';
 import { openTestDatabase, testDatabases } from '../support/database';
 import { login, PASSWORD, seedWorld, type Session, type World } from './helpers';
-import { createFixtures, type Fixtures, type TargetRecords } from './authorization.fixtures';
+import {
+  createFixtures,
+  createReportingFixtures,
+  PNG,
+  type Fixtures,
+  type ReportingFixtures,
+  type TargetRecords,
+} from './authorization.fixtures';
 
 type Reach = 'scope' | 'own' | 'unit' | 'any';
 type Allow = Partial<Record<Role, Reach>>;
@@ -32,6 +42,7 @@ export interface Target {
 export interface CaseContext {
   world: World;
   fixtures: Fixtures;
+  reporting: ReportingFixtures;
   target: Target;
   /** Records in the target's jurisdiction (shared; do not retire them). */
   records: TargetRecords;
@@ -44,6 +55,8 @@ interface RouteCase {
   request?: (ctx: CaseContext) => Promise<Omit<InjectOptions, 'method'>> | Omit<InjectOptions, 'method'>;
   /** Lists: every item returned must lie within what the actor may read. */
   itemsWithin?: (body: unknown) => number[];
+  /** Lists: for a reporter, every item returned must belong to their unit. */
+  unitsWithin?: (body: unknown) => number[];
   /** The call ends or changes the session: run it in a fresh one. */
   freshSession?: boolean;
   /** A list that filters by the actor's scope rather than refusing: one call, checked by itemsWithin. */
@@ -62,6 +75,9 @@ const READ_ALL: Allow = {
 const WRITE_OFFICE: Allow = { admin: 'scope', office: 'own' };
 const ADMIN_ONLY: Allow = { admin: 'scope' };
 const USER_READ: Allow = { admin: 'scope', office: 'own' };
+const REPORT_READ: Allow = { admin: 'scope', office: 'scope', leader: 'scope', reporter: 'unit' };
+const REPORT_WRITE: Allow = { office: 'own', reporter: 'unit' };
+const REPORT_REVIEW: Allow = { office: 'own' };
 
 const itemsJurisdictions = (body: unknown) =>
   ((body as { items?: { jurisdictionId: number }[] }).items ?? []).map((i) => i.jurisdictionId);
@@ -82,6 +98,21 @@ function multipart(fields: Record<string, string>, file: { name: string; content
   return {
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: Buffer.from(parts.join('')),
+  };
+}
+
+function multipartBytes(fileName: string, bytes: Uint8Array) {
+  const boundary = '----authorization-matrix-bytes';
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+          'Content-Type: application/octet-stream\r\n\r\n',
+      ),
+      Buffer.from(bytes),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
   };
 }
 
@@ -353,6 +384,11 @@ const routeCases: Record<string, RouteCase> = {
       ),
     }),
   },
+  'GET /api/imports': {
+    access: WRITE_OFFICE,
+    request: ({ target }) => ({ url: `/api/imports?jurisdictionId=${target.jurisdictionId}` }),
+    itemsWithin: itemsJurisdictions,
+  },
   'GET /api/imports/:id': {
     access: WRITE_OFFICE,
     request: ({ records }) => ({ url: `/api/imports/${records.importId}` }),
@@ -381,6 +417,194 @@ const routeCases: Record<string, RouteCase> = {
       url: `/api/imports/${await fixtures.freshImport(target.jurisdictionId)}`,
     }),
   },
+
+  // reporting periods: opened and closed by the office (admins in their subtree); read like plans
+  'GET /api/plans/:id/periods': {
+    access: READ_ALL,
+    request: async ({ reporting, target }) => ({
+      url: `/api/plans/${(await reporting.of(target.jurisdictionId, target.unitId)).planId}/periods`,
+    }),
+  },
+  'POST /api/plans/:id/periods': {
+    access: WRITE_OFFICE,
+    request: async ({ fixtures, target }) => ({
+      url: `/api/plans/${(await fixtures.freshPlan(target.jurisdictionId, target.unitId)).planId}/periods`,
+      payload: { cadence: 'quarter' },
+    }),
+  },
+  'GET /api/periods/:id': {
+    access: READ_ALL,
+    request: async ({ reporting, target }) => ({
+      url: `/api/periods/${(await reporting.of(target.jurisdictionId, target.unitId)).periodId}`,
+    }),
+  },
+  'POST /api/periods/:id/close': {
+    access: WRITE_OFFICE,
+    request: async ({ reporting, target }) => {
+      const period = await reporting.freshPeriod(target.jurisdictionId, target.unitId);
+      return { url: `/api/periods/${period.id}/close`, payload: { version: period.version } };
+    },
+  },
+  'POST /api/periods/:id/reopen': {
+    access: WRITE_OFFICE,
+    request: async ({ reporting, target }) => {
+      const period = await reporting.freshPeriod(target.jurisdictionId, target.unitId);
+      return { url: `/api/periods/${period.id}/reopen`, payload: { version: period.version } };
+    },
+  },
+
+  // reports: a reporter their own unit's, office staff their jurisdiction's, leaders and admins read
+  // their subtree's; deputies do not see drafts
+  'GET /api/periods/:id/tasks': {
+    access: REPORT_READ,
+    request: async ({ reporting, target }) => ({
+      url: `/api/periods/${(await reporting.of(target.jurisdictionId, target.unitId)).periodId}/tasks?unitId=${target.unitId}`,
+    }),
+  },
+  'GET /api/periods/:id/reports': {
+    // A reporter gets their own unit's reports of any period (a province's task may be a city
+    // unit's), never another unit's: checked by unitsWithin.
+    access: { ...REPORT_READ, reporter: 'any' },
+    request: async ({ reporting, target }) => ({
+      url: `/api/periods/${(await reporting.of(target.jurisdictionId, target.unitId)).periodId}/reports`,
+    }),
+    unitsWithin: (body) => ((body as { items?: { unitId: number }[] }).items ?? []).map((i) => i.unitId),
+  },
+  'POST /api/reports': {
+    access: REPORT_WRITE,
+    request: async ({ reporting, target }) => {
+      const records = await reporting.of(target.jurisdictionId, target.unitId);
+      return {
+        url: '/api/reports',
+        payload: { periodId: records.periodId, taskId: records.taskId, unitId: target.unitId },
+      };
+    },
+  },
+  'POST /api/reports/proposal': {
+    access: { admin: 'scope', office: 'scope', leader: 'scope', reporter: 'own' },
+    request: async ({ reporting, target }) => {
+      const records = await reporting.of(target.jurisdictionId, target.unitId);
+      return {
+        url: '/api/reports/proposal',
+        payload: { periodId: records.periodId, taskId: records.taskId, progressText: '完成6万人' },
+      };
+    },
+  },
+  'GET /api/reports/:id': {
+    access: REPORT_READ,
+    request: async ({ reporting, target }) => ({
+      url: `/api/reports/${(await reporting.of(target.jurisdictionId, target.unitId)).reportId}`,
+    }),
+  },
+  'PUT /api/reports/:id': {
+    access: REPORT_WRITE,
+    request: async ({ reporting, target }) => {
+      const report = await reporting.freshReport(target.jurisdictionId, target.unitId);
+      return {
+        url: `/api/reports/${report.id}`,
+        payload: { version: report.version, progressText: '已开工3所' },
+      };
+    },
+  },
+  'POST /api/reports/:id/submit': {
+    access: REPORT_WRITE,
+    request: async ({ reporting, target }) => {
+      const report = await reporting.freshReport(target.jurisdictionId, target.unitId);
+      return {
+        url: `/api/reports/${report.id}/submit`,
+        payload: { version: report.version, progressText: '已开工3所', reportedStatus: null },
+      };
+    },
+  },
+  'POST /api/reports/:id/accept': {
+    access: REPORT_REVIEW,
+    request: async ({ reporting, target }) => {
+      const report = await reporting.freshReport(target.jurisdictionId, target.unitId);
+      return { url: `/api/reports/${report.id}/accept`, payload: { version: report.version } };
+    },
+  },
+  'POST /api/reports/:id/return': {
+    access: REPORT_REVIEW,
+    request: async ({ reporting, target }) => {
+      const report = await reporting.freshReport(target.jurisdictionId, target.unitId);
+      return {
+        url: `/api/reports/${report.id}/return`,
+        payload: { version: report.version, comment: '请补充数据' },
+      };
+    },
+  },
+  'GET /api/reports/:id/versions': {
+    access: REPORT_READ,
+    request: async ({ reporting, target }) => ({
+      url: `/api/reports/${(await reporting.of(target.jurisdictionId, target.unitId)).reportId}/versions`,
+    }),
+  },
+  // ratings and alerts cover every unit: not for reporters
+  'GET /api/periods/:id/ratings': {
+    access: { admin: 'scope', office: 'scope', leader: 'scope' },
+    request: async ({ reporting, target }) => ({
+      url: `/api/periods/${(await reporting.of(target.jurisdictionId, target.unitId)).periodId}/ratings`,
+    }),
+  },
+  'GET /api/periods/:id/alerts': {
+    access: { admin: 'scope', office: 'scope', leader: 'scope' },
+    request: async ({ reporting, target }) => ({
+      url: `/api/periods/${(await reporting.of(target.jurisdictionId, target.unitId)).periodId}/alerts`,
+    }),
+  },
+  'POST /api/periods/:id/imports': {
+    access: WRITE_OFFICE,
+    request: async ({ reporting, target }) => ({
+      url: `/api/periods/${(await reporting.of(target.jurisdictionId, target.unitId)).periodId}/imports`,
+      ...multipart({}, { name: 'progress.txt', content: '1.城镇新增就业9万人。完成6万人。\n' }),
+    }),
+  },
+  'POST /api/periods/:id/imports/commit': {
+    access: WRITE_OFFICE,
+    request: async ({ reporting, target }) => {
+      const records = await reporting.of(target.jurisdictionId, target.unitId);
+      return {
+        url: `/api/periods/${records.periodId}/imports/commit`,
+        payload: { rows: [{ taskId: records.taskId, progressText: '完成6万人', values: [] }] },
+      };
+    },
+  },
+  'POST /api/reports/:id/attachments': {
+    access: REPORT_WRITE,
+    request: async ({ reporting, target }) => {
+      const report = await reporting.freshReport(target.jurisdictionId, target.unitId);
+      return { url: `/api/reports/${report.id}/attachments`, ...multipartBytes('photo.png', PNG) };
+    },
+  },
+  'GET /api/attachments/:id': {
+    access: REPORT_READ,
+    request: async ({ reporting, target }) => ({
+      url: `/api/attachments/${(await reporting.of(target.jurisdictionId, target.unitId)).attachmentId}`,
+    }),
+  },
+  'POST /api/attachments/:id/retire': {
+    access: REPORT_WRITE,
+    request: async ({ reporting, target }) => ({
+      url: `/api/attachments/${await reporting.freshAttachment(target.jurisdictionId, target.unitId)}/retire`,
+    }),
+  },
+
+  // one's own notifications and e-mail address: every account; the outbox: admins
+  'GET /api/notifications': { access: 'signedIn', request: () => ({ url: '/api/notifications' }) },
+  'POST /api/notifications/:id/read': {
+    access: 'signedIn',
+    request: () => ({ url: '/api/notifications/999999/read' }),
+  },
+  'POST /api/notifications/read-all': {
+    access: 'signedIn',
+    request: () => ({ url: '/api/notifications/read-all' }),
+  },
+  'GET /api/me/email': { access: 'signedIn', request: () => ({ url: '/api/me/email' }) },
+  'PUT /api/me/email': {
+    access: 'signedIn',
+    request: () => ({ url: '/api/me/email', payload: { email: 'someone@example.cn' } }),
+  },
+  'GET /api/outbox': { access: { admin: 'any' }, targetless: true, request: () => ({ url: '/api/outbox' }) },
 
   // audit log: admins their subtree, office staff their own jurisdiction
   'GET /api/audit': {
@@ -440,9 +664,11 @@ function describeResponse(response: LightMyRequestResponse): string {
 
 describe.each(testDatabases())('authorization matrix on %s', (kind) => {
   let handle: DatabaseHandle;
+  const testDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-matrix-'));
   let app: FastifyInstance;
   let world: World;
   let fixtures: Fixtures;
+  let reporting: ReportingFixtures;
   const routes: { method: string; url: string }[] = [];
   const sessions = new Map<string, Session>();
 
@@ -450,10 +676,11 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
     handle = await openTestDatabase(kind);
     world = await seedWorld(handle);
     fixtures = await createFixtures(handle, world);
+    reporting = createReportingFixtures(handle, fixtures, testDataDir);
     app = await buildApp({
       db: handle,
       logger: false,
-      config: { loginRateLimit: { max: 100_000, timeWindowMs: 60_000 } },
+      config: { loginRateLimit: { max: 100_000, timeWindowMs: 60_000 }, dataDir: testDataDir },
       onRoute: (route: RouteOptions) => {
         for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
           if (method !== 'HEAD') routes.push({ method, url: route.url });
@@ -465,6 +692,7 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
   afterAll(async () => {
     await app?.close();
     await handle?.close();
+    fs.rmSync(testDataDir, { recursive: true, force: true });
   });
 
   it('has an expectation for every route', () => {
@@ -500,6 +728,7 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
         const ctx: CaseContext = {
           world,
           fixtures,
+          reporting,
           target,
           records: fixtures.byJurisdiction(target.jurisdictionId),
         };
@@ -545,6 +774,14 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
             const outside = routeCase.itemsWithin(response.json()).filter((j) => !within.includes(j));
             if (outside.length)
               failures.push(`${label}: listed records of jurisdictions ${outside.join(', ')}`);
+          }
+          if (allowed && okStatus(response.statusCode) && routeCase.unitsWithin) {
+            const account = world.accounts[actorKey]!;
+            const others =
+              account.role === 'reporter'
+                ? routeCase.unitsWithin(response.json()).filter((u) => u !== account.unitId)
+                : [];
+            if (others.length) failures.push(`${label}: listed records of units ${others.join(', ')}`);
           }
         }
       }

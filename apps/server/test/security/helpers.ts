@@ -3,6 +3,9 @@
  * units in each, one account per role in each jurisdiction (a reporter per unit), all with
  * the same password.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app';
 import type { AppConfig } from '../../src/config';
@@ -91,7 +94,11 @@ export async function buildTestApp(
   return buildApp({
     db: handle,
     logger: false,
-    config: { loginRateLimit: { max: 10_000, timeWindowMs: 60_000 }, ...config },
+    config: {
+      loginRateLimit: { max: 10_000, timeWindowMs: 60_000 },
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-test-data-')),
+      ...config,
+    },
   });
 }
 
