@@ -21,6 +21,11 @@ function planCrumbs(plan: PublicPlanSummary): Crumb[] {
   ];
 }
 
+/** "11大类、62件", as plans count themselves; "10件" when the plan has no categories. */
+function countText(plan: PublicPlanSummary): string {
+  return plan.categoryCount ? `${plan.categoryCount}大类、${plan.taskCount}件` : `${plan.taskCount}件`;
+}
+
 function taskHeading(task: PublicTask): string {
   if (task.title) return `${task.number}. ${task.title}`;
   const short = task.content.length > 40 ? `${task.content.slice(0, 40)}…` : task.content;
@@ -99,7 +104,7 @@ function planFacts(plan: PublicPlanSummary): Html {
         : ''
     }
     <dt>类别和实事</dt>
-    <dd>${plan.categoryCount}大类、${plan.taskCount}件</dd>
+    <dd>${countText(plan)}</dd>
     <dt>更新日期</dt>
     <dd>${formatChineseDate(plan.updatedAt)}</dd>
   </dl>`;
@@ -249,10 +254,15 @@ export function planPage(plan: PublicPlan): Html {
     name: c.name,
     tasks: plan.tasks.filter((t) => t.categoryId === c.id),
   }));
-  if (uncategorised.length) sections.push({ id: 'category-none', name: '其他', tasks: uncategorised });
+  if (uncategorised.length)
+    sections.push({
+      id: 'category-none',
+      name: plan.categories.length ? '其他' : '民生实事清单',
+      tasks: uncategorised,
+    });
   return renderPage({
     title: plan.title,
-    description: `${plan.jurisdiction.name}${plan.year}年民生实事：${plan.title}，${plan.categoryCount}大类、${plan.taskCount}件。`,
+    description: `${plan.jurisdiction.name}${plan.year}年民生实事：${plan.title}，${countText(plan)}。`,
     crumbs: [...planCrumbs(plan), { label: plan.title }],
     body: html`<h1>${plan.title}</h1>
       ${planFacts(plan)} ${headline([plan])} ${downloads(plan)}
@@ -367,7 +377,7 @@ export function archivePage(plans: PublicPlanSummary[], year?: number): Html {
                       <a href="${p.url}">${p.title}</a>
                       <span class="muted"
                         >（<a href="${portalPaths.year(p.jurisdiction.id, p.year)}">${p.jurisdiction.name}</a
-                        >，${p.categoryCount}大类、${p.taskCount}件）</span
+                        >，${countText(p)}）</span
                       >
                     </li>`,
                 )}
@@ -414,10 +424,10 @@ function hitItem(hit: SearchHit, terms: string[]): Html {
     </li>`;
   }
   const body = [hit.title ?? '', hit.content, hit.unitNames].join(' ');
-  const heading = hit.title ?? `第${hit.number ?? ''}项`;
+  const heading = hit.title ?? hit.content;
   return html`<li>
     <h2 class="hit">
-      <a href="${portalPaths.task(hit.id)}">${hit.number}. ${snippet(heading, terms, 60)}</a>
+      <a href="${portalPaths.task(hit.id)}">${hit.number}. ${snippet(heading, terms, 40)}</a>
     </h2>
     <p>${snippet(body, terms)}</p>
     <p class="muted">
