@@ -87,7 +87,7 @@ export function findIssuer(title: string | null, lines: string[]): string | null
     if (m?.[1] && ORG_END.test(m[1])) return m[1];
     // "大兴安岭地区行政公署2023年为民办实事项目进展情况通报": the heading line names its author.
     const head =
-      /^([\u4e00-\u9fa5]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|行政公署|管理委员会|管委会))(?=(?:19|20)\d{2}年)/.exec(
+      /^([\u4e00-\u9fa5]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|行政公署|管理委员会|管委会|办公室|民生办))(?=(?:19|20)\d{2}年)/.exec(
         title,
       );
     if (head?.[1]) return head[1];

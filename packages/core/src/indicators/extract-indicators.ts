@@ -61,7 +61,8 @@ const SUBJECT_LEADING_RE =
 const SUBJECT_TRAILING_RE =
   /(?:[\s、，,；;：:“”"'‘’《》（(【\-—]|不低于|不少于|不小于|不超过|不高于|至少|最少|超过|控制在|可达到|可达|达到|达|提高到|提升到|增加到|增长到|提高至|提升至|增加至|增长至|降低到|降低至|下降到|下降至|降至|增至|缩短到|缩短至|压缩到|压缩至|减少到|减少至|分别为|分别|约|近|逾)+$/;
 /** Progress subjects drop only what says it is done: "已完工182个" → 完工. */
-const PROGRESS_DONE_RE = /^(?:截至目前|截止目前|目前|现已|已经|已|累计|完成了|完成)+/;
+const PROGRESS_DONE_RE =
+  /^(?:截至目前|截止目前|目前|现已|已经|已|累计|完成了|完成|今年以来|年初以来|上半年|前三季度|\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?以来)+/;
 
 /** The subject's span in [from, to): words before the number, trimmed. */
 function subjectSpan(

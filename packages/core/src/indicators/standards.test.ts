@@ -12,3 +12,15 @@ describe('standards in symbols and rates', () => {
     expect(read('新增污水处理能力2万吨/日')).toEqual([['新增污水处理能力', '=', 20000, '吨/日']]);
   });
 });
+
+describe('progress subjects', () => {
+  it('drop the period a report opens with', async () => {
+    const { extractProgress } = await import('../progress/extract-progress');
+    const p = extractProgress(
+      '1-9月新增城镇就业1.2万人，占年计划80%。',
+      extractIndicators('新增城镇就业1.5万人'),
+    );
+    expect(p.values.map((v) => [v.subject, v.value, v.indicator])).toEqual([['新增城镇就业', 12000, 0]]);
+    expect(p.statedPercent).toBe(80);
+  });
+});
