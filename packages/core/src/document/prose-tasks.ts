@@ -410,6 +410,36 @@ const NOT_TASKS =
 const GENERIC_SECTION =
   /^(?:主要任务|重点任务|具体任务|工作任务|重点工作|主要内容|民生实事项目|项目安排|重点项目|实事项目|任务安排)[:：]?$/;
 
+const isBareHeading = (text: string): boolean => {
+  const t = compactText(text.split('\n')[0] ?? '');
+  return t.length <= 24 && !/[。；;，,：:]/.test(t) && text.split('\n').filter((l) => l.trim()).length === 1;
+};
+
+/** Whether every item of a level is a bare heading over items of the next level that are sentences. */
+function headsNextLevel(items: ProseItem[], styles: MarkerStyle[], level: number): boolean {
+  const style = styles[level];
+  const next = styles[level + 1];
+  let heads = 0;
+  let children = 0;
+  let sentences = 0;
+  let withChildren = 0;
+  let seenChild = true;
+  for (const it of items) {
+    if (it.style === style) {
+      if (!seenChild) return false;
+      if (!isBareHeading(it.text)) return false;
+      heads++;
+      seenChild = false;
+    } else if (it.style === next && heads > 0) {
+      if (!seenChild) withChildren++;
+      seenChild = true;
+      children++;
+      if (/[。；;，,]|\d/.test(it.text)) sentences++;
+    }
+  }
+  return heads >= 2 && withChildren === heads && seenChild && children >= heads && sentences * 2 > children;
+}
+
 /** Tasks from paragraphs, when no table holds them. */
 export function proseTasks(
   paragraphs: string[],
@@ -420,12 +450,20 @@ export function proseTasks(
   if (items.length === 0) return none;
   const styles: MarkerStyle[] = [];
   const counts = new Map<MarkerStyle, number>();
+  for (const it of items) if (!styles.includes(it.style)) styles.push(it.style);
+  // Chapters like "一、总体要求" / "三、保障措施" do not count towards a style's tasks, nor do
+  // the items under them ("三、保障措施" over "（一）加强组织领导").
+  let framingLevel = -1;
+  const counted: ProseItem[] = [];
   for (const it of items) {
-    if (!styles.includes(it.style)) styles.push(it.style);
-    // Chapters like "一、总体要求" / "三、保障措施" do not count towards a style's tasks.
+    const level = styles.indexOf(it.style);
+    if (framingLevel >= 0 && level > framingLevel) continue;
+    framingLevel = -1;
     const first = compactText(it.text.split(/[\n。；]/)[0] ?? '');
+    if (NOT_TASKS.test(first)) framingLevel = level;
     if (NOT_TASKS.test(first) || GENERIC_SECTION.test(first)) continue;
     counts.set(it.style, (counts.get(it.style) ?? 0) + 1);
+    counted.push(it);
   }
   let taskIdx = -1;
   if (declaredTasks !== null) {
@@ -448,6 +486,9 @@ export function proseTasks(
         break;
       }
     }
+    // "二、项目安排" over "（一）就业社保" over "1.新增城镇就业2万人。": while every item of the chosen
+    // level is a bare heading with items of the next level under it, the tasks are further down.
+    while (taskIdx < styles.length - 1 && headsNextLevel(counted, styles, taskIdx)) taskIdx++;
   }
   const taskStyle = styles[taskIdx] as MarkerStyle;
   const catStyle = taskIdx > 0 ? (styles[taskIdx - 1] as MarkerStyle) : null;
@@ -461,6 +502,8 @@ export function proseTasks(
   // Items under "保障措施" and the like are how the plan is run, not tasks.
   let skipping = false;
   let framingSections = 0;
+  // Inside a framing chapter above the categories ("三、保障措施").
+  let chapterSkipping = false;
   const flush = (): void => {
     if (!current) return;
     const labelled = readLabelledLines(breakInlineLabels(currentText));
@@ -537,6 +580,12 @@ export function proseTasks(
       currentText = it.text;
     } else if (catStyle !== null && it.style === catStyle) {
       flush();
+      // "（一）加强组织领导" under "三、保障措施": no category, and no tasks under it.
+      if (chapterSkipping) {
+        category = null;
+        skipping = true;
+        continue;
+      }
       // A heading is a category only when tasks follow it.
       let hasTasks = false;
       for (let j = k + 1; j < items.length; j++) {
@@ -571,6 +620,7 @@ export function proseTasks(
       flush();
       category = null;
       skipping = NOT_TASKS.test(compactText(it.text));
+      chapterSkipping = skipping;
     }
   }
   flush();

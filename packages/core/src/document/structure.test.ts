@@ -280,3 +280,34 @@ describe('document fields', () => {
     expect(b.jurisdiction).toBeNull();
   });
 });
+
+describe('chapters over categories over tasks', () => {
+  const doc = (opening: string): PlanDocument =>
+    importText(
+      [
+        '某区2024年民生实事方案',
+        '一、总体要求',
+        opening,
+        '二、项目安排',
+        '（一）养老服务（2项）',
+        '1.新建社区食堂6个。（责任单位：区民政局）',
+        '2.改造适老化住房300户。（责任单位：区民政局）',
+        '（二）城市更新（1项）',
+        '1.改造背街小巷12条。（责任单位：区住建局）',
+        '三、保障措施',
+        '（一）加强组织领导。成立工作专班。',
+        '（二）强化督查考核。按月通报。',
+      ].join('\n'),
+    );
+
+  it('finds the tasks under the categories, with or without declared counts, numbered on', () => {
+    for (const d of [doc('全年实施2个方面3项民生实事。'), doc('坚持以人民为中心。')]) {
+      expect(d.categories.map((c) => c.name)).toEqual(['养老服务', '城市更新']);
+      expect(d.tasks.map((t) => [t.number, t.category, t.content])).toEqual([
+        [1, '养老服务', '新建社区食堂6个。'],
+        [2, '养老服务', '改造适老化住房300户。'],
+        [3, '城市更新', '改造背街小巷12条。'],
+      ]);
+    }
+  });
+});
