@@ -79,6 +79,11 @@ export function classifyColumns(headers: string[]): ColumnRole[] {
   const done = hs.some((h) => /^(?:已完成数?|完成数|累计完成(?:数)?|实际完成(?:数)?|已完成量)$/.test(h));
   const indicatorTable = (hs.some((h) => /指标/.test(h)) && (measure || done)) || (measure && done);
   const roles = hs.map((h) => roleOf(h, indicatorTable));
+  // "进度（%）", "完成（%）": a column of percentages.
+  headers.forEach((h, i) => {
+    if (/[（(]\s*[%％]\s*[)）]$/.test(compactText(h)) && (roles[i] === 'progress' || roles[i] === 'other'))
+      roles[i] = 'percent';
+  });
   // "牵头单位" beside "责任单位": the second names the co-operating units.
   const lead = hs.findIndex((h) => /牵头/.test(h));
   if (lead >= 0) hs.forEach((h, i) => i !== lead && roles[i] === 'units' && (roles[i] = 'coUnits'));

@@ -311,3 +311,19 @@ describe('chapters over categories over tasks', () => {
     }
   });
 });
+
+describe('percent columns', () => {
+  it('reads a column headed "进度（%）" as the stated percent', () => {
+    const doc = importText(
+      [
+        '序号\t项目名称\t年度目标\t进展情况\t进度（%）\t责任单位',
+        '1\t公园\t新建公园5个\t已建成3个\t60\t市园林局',
+        '2\t学校\t新建学校4所\t已建成1所\t25\t市教育局',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.progress?.text, t.progress?.statedPercent])).toEqual([
+      ['已建成3个', 60],
+      ['已建成1所', 25],
+    ]);
+  });
+});
