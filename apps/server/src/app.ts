@@ -23,9 +23,11 @@ import { registerOpenApi } from './plugins/openapi';
 import { authRoutes } from './routes/auth/auth.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { resourceRoutes } from './routes/index';
+import { publicRoutes } from './routes/public/public.routes';
 import { reportingRoutes } from './routes/reporting/index';
 import { createAuthService } from './services/auth/auth.service';
 import { createServices } from './services/index';
+import type { PublicProgressSource } from './services/public/progress-source';
 import { createReportingServices } from './services/reporting/index';
 import { DEFAULT_UPLOAD_LIMITS } from './uploads/limits';
 
@@ -34,6 +36,8 @@ export interface BuildAppOptions {
   config?: Partial<AppConfig>;
   /** Pino options, true for defaults, false (tests) for none. */
   logger?: boolean | object;
+  /** Published progress for the public portal (default: the reporting module's, when it offers one). */
+  publicProgress?: PublicProgressSource;
   /** Called for every route as it is registered (the authorization test lists them with it). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -122,6 +126,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => resourceRoutes(scope, { services }), { prefix: '/api' });
   const reporting = createReportingServices(options.db.db, { dataDir: config.dataDir });
   await app.register(async (scope) => reportingRoutes(scope, { services: reporting }), { prefix: '/api' });
+  // The public portal: pages under /gongkai and the read-only /api/public, all `config.public`.
+  await app.register(publicRoutes, { db: options.db.db, progress: options.publicProgress });
 
   const webIndex = config.webDistDir ? path.join(config.webDistDir, 'index.html') : null;
   if (config.webDistDir && webIndex && fs.existsSync(webIndex)) {

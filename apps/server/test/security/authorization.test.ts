@@ -606,6 +606,17 @@ const routeCases: Record<string, RouteCase> = {
   },
   'GET /api/outbox': { access: { admin: 'any' }, targetless: true, request: () => ({ url: '/api/outbox' }) },
 
+  // the public portal's read-only API: anyone, published plans only (the fixtures' drafts are 404)
+  'GET /api/public/plans': { access: 'public', request: () => ({ url: '/api/public/plans' }) },
+  'GET /api/public/plans/:id': {
+    access: 'public',
+    request: ({ records }) => ({ url: `/api/public/plans/${records.planId}` }),
+  },
+  'GET /api/public/tasks/:id': {
+    access: 'public',
+    request: ({ records }) => ({ url: `/api/public/tasks/${records.taskId}` }),
+  },
+
   // audit log: admins their subtree, office staff their own jurisdiction
   'GET /api/audit': {
     access: { admin: 'scope', office: 'own' },
@@ -703,6 +714,15 @@ describe.each(testDatabases())('authorization matrix on %s', (kind) => {
       (key) => !apiRoutes.some((r) => `${r.method} ${r.url}` === key),
     );
     expect(stale, 'routeCases lists routes the app no longer has').toEqual([]);
+  });
+
+  it('shows nothing unpublished on the public API', async () => {
+    const draft = fixtures.byJurisdiction(world.jurisdictions.provA);
+    expect((await app.inject({ url: `/api/public/plans/${draft.planId}` })).statusCode).toBe(404);
+    expect((await app.inject({ url: `/api/public/tasks/${draft.taskId}` })).statusCode).toBe(404);
+    const list = await app.inject({ url: '/api/public/plans' });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain('2026年民生实事');
   });
 
   // ~2,000 requests: minutes on a busy machine.
