@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
+import type { ReportedStatus } from '@minsheng/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client';
 import { jurisdictions, plans, reports } from '../../src/db/schema';
@@ -51,7 +52,7 @@ describe.each(testDatabases())('progress-table import on %s', (kind) => {
         taskId: r.taskId!,
         progressText: r.progressText,
         values: r.values,
-        reportedStatus: null,
+        reportedStatus: r.reportedStatus as ReportedStatus | null,
       })),
     });
     expect(ids).toHaveLength(10);
@@ -62,6 +63,11 @@ describe.each(testDatabases())('progress-table import on %s', (kind) => {
     const ratings = await reporting.ratings.ratings(office, q3.id);
     expect(ratings.items).toHaveLength(10);
     expect(ratings.items.every((i) => i.rating !== 'not_reported')).toBe(true);
+    const byNumber = (n: number) => ratings.items.find((i) => i.task.number === n);
+    // docs/ratings.md: 8 is 60 % against its 9月底 deadline, 10 is 未完成 past 8月底.
+    expect(byNumber(8)?.rating).toBe('seriously_lagging');
+    expect(byNumber(10)?.rating).toBe('overdue');
+    expect(preview.rows.find((r) => r.number === 2)?.reportedStatus).toBe('正常推进');
   });
 
   it('refuses a commit naming a task of another plan, saving nothing', async () => {

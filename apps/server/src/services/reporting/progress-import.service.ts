@@ -8,6 +8,7 @@ import type {
   CommitProgressImportBody,
   ProgressImportPreview,
   ProgressImportRow,
+  ReportedStatus,
   ReportValue,
 } from '@minsheng/contract';
 import { checkStatedPercent, extractProgress, type PlanDocument } from '@minsheng/core';
@@ -54,6 +55,20 @@ export function textSimilarity(a: string, b: string): number {
 }
 
 const TEXT_MATCH = 0.35;
+
+/** The status word of a table's 备注 column, as the report form knows it ("正常\n推进" → 正常推进). */
+export function normalizeStatus(raw: string | null): ReportedStatus | null {
+  if (!raw) return null;
+  const s = raw.replace(/\s+/g, '');
+  if (/超额/.test(s)) return '超额完成';
+  if (/未启动|未开工/.test(s)) return '未启动';
+  if (/未完成/.test(s)) return '未完成';
+  if (/已完成|已竣工|^完成$/.test(s)) return '已完成';
+  if (/严重滞后/.test(s)) return '严重滞后';
+  if (/缓慢|滞后|落后/.test(s)) return '推进缓慢';
+  if (/正常|推进|进行/.test(s)) return '正常推进';
+  return null;
+}
 
 export function createProgressImportService(deps: ProgressImportDeps) {
   const { db, reports, periods, plans, audit } = deps;
@@ -128,7 +143,7 @@ export function createProgressImportService(deps: ProgressImportDeps) {
         if (task && used.has(task.id)) warnings.push(`第${task.number}项已被前面的行匹配`);
         if (task) used.add(task.id);
         const progressText = dt.progress?.text ?? '';
-        const reportedStatus = dt.progress?.status ?? null;
+        const reportedStatus = normalizeStatus(dt.progress?.status ?? null);
         let values: ReportValue[] = [];
         let statedPercentCheck: ProgressImportRow['statedPercentCheck'] = null;
         const lead = task ? taskUnits.find((tu) => tu.taskId === task.id && tu.role === 'lead') : undefined;
