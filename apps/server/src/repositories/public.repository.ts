@@ -96,6 +96,23 @@ export const publicRepository = {
   },
 
   /**
+   * Changes whenever anything a public page shows may have changed: every edit bumps updated_at
+   * (retiring and publishing included) and every insert changes a count. One cheap query lets a
+   * revalidation be answered 304 before any page is read or rendered.
+   */
+  async dataFingerprint(db: Database): Promise<string> {
+    const part = (table: string) =>
+      sql.raw(`(select coalesce(max(updated_at)::text, '') || '#' || count(*) from ${table})`);
+    const [row] = await queryRows<{ f: string }>(
+      db,
+      sql`select ${part('plans')} || '|' || ${part('categories')} || '|' || ${part('tasks')} || '|' ||
+                 ${part('indicators')} || '|' || ${part('units')} || '|' || ${part('jurisdictions')} || '|' ||
+                 (select count(*) from task_units) as f`,
+    );
+    return row?.f ?? '';
+  },
+
+  /**
    * Chinese search without a tokenizer, the same on PGlite and PostgreSQL: each term is matched
    * with ILIKE (escaped) against plan titles and against tasks' title, content and unit names;
    * a hit scores one per term found, more when in its title or a unit name.

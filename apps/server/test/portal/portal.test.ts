@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { publicPlan, publicPlansResponse, publicTaskDetail } from '@minsheng/contract';
 import { buildApp } from '../../src/app';
 import type { DatabaseHandle } from '../../src/db/client';
+import type { RequestActor } from '../../src/policy/actor';
 import { publicRoutes } from '../../src/routes/public/public.routes';
 import { createServices } from '../../src/services/index';
 import type { PublicProgressSource, PublicTaskProgress } from '../../src/services/public/progress-source';
@@ -49,9 +50,27 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * The app with the portal: buildApp registers publicRoutes (with `publicProgress`); registered
+ * here as well when this buildApp does not (yet) do it.
+ */
+async function portalApp(handle: DatabaseHandle, progress?: PublicProgressSource): Promise<FastifyInstance> {
+  const options = { db: handle, logger: false, ...(progress ? { publicProgress: progress } : {}) };
+  const app = await buildApp(options);
+  if (!app.hasRoute({ method: 'GET', url: '/gongkai' })) {
+    await app.register(publicRoutes, { db: handle.db, ...(progress ? { progress } : {}) });
+  }
+  await app.ready();
+  return app;
+}
+
 describe.each(testDatabases())('public portal on %s', (kind) => {
   let handle: DatabaseHandle;
   let app: FastifyInstance;
+  /** The portal as registered in production: default progress source, data-based ETags. */
+  let plainApp: FastifyInstance;
+  let services: ReturnType<typeof createServices>;
+  let admin: RequestActor;
   const ids = {
     jurisdiction: 0,
     plan: 0,
@@ -74,7 +93,7 @@ describe.each(testDatabases())('public portal on %s', (kind) => {
 
   beforeAll(async () => {
     handle = await openTestDatabase(kind);
-    const services = createServices(handle.db);
+    services = createServices(handle.db);
     const world = await buildWorld(handle.db, services);
     const county = await services.jurisdictions.create(world.admin, {
       parentId: world.city.id,
@@ -83,7 +102,7 @@ describe.each(testDatabases())('public portal on %s', (kind) => {
     });
     ids.jurisdiction = county.id;
     // The admin's scope, read again: it now includes the new district.
-    const admin = await buildActor(handle.db, world.province.id);
+    admin = await buildActor(handle.db, world.province.id);
     const lead = await buildUnit(services, admin, county.id, { name: unique(`人社局${XSS}`) });
     const co = await buildUnit(services, admin, county.id, { name: unique('创业中心') });
 
@@ -169,13 +188,13 @@ describe.each(testDatabases())('public portal on %s', (kind) => {
       ],
     });
 
-    app = await buildApp({ db: handle, logger: false });
-    await app.register(publicRoutes, { db: handle.db, progress });
-    await app.ready();
+    app = await portalApp(handle, progress);
+    plainApp = await portalApp(handle);
   }, 120_000);
 
   afterAll(async () => {
     await app?.close();
+    await plainApp?.close();
     await handle?.close();
   });
 
@@ -364,5 +383,34 @@ describe.each(testDatabases())('public portal on %s', (kind) => {
     expect(sheet.getCell(2, 6).value).toBe(ids.task1);
     expect(sheet.getCell(3, 9).value).toBe('完成5所新建校建设任务，新建幼儿园5所，新增学位1840个');
     expect(sheet.rowCount).toBe(4);
+  });
+
+  // Last: it edits and unpublishes the plan.
+  it('answers 304 from the data fingerprint, and not once the data changed or the plan was unpublished', async () => {
+    const url = `/gongkai/plans/${ids.plan}`;
+    const first = await plainApp.inject({ method: 'GET', url });
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"d/);
+    const cached = await plainApp.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+    expect(cached.statusCode).toBe(304);
+    expect(cached.headers.etag).toBe(etag);
+
+    const task = await services.plans.getTask(admin, ids.task3);
+    await services.plans.updateTask(admin, ids.task3, {
+      version: task.task.version,
+      content: '城乡低保全覆盖',
+    });
+    const edited = await plainApp.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.body).toContain('城乡低保全覆盖');
+    const editedTag = String(edited.headers.etag);
+
+    const plan = await services.plans.get(admin, ids.plan);
+    await services.plans.update(admin, ids.plan, { version: plan.plan.version, status: 'draft' });
+    for (const tag of [etag, editedTag]) {
+      const gone = await plainApp.inject({ method: 'GET', url, headers: { 'if-none-match': tag } });
+      expect(gone.statusCode).toBe(404);
+      expect(gone.headers.etag).toBeUndefined();
+    }
   });
 });

@@ -6,6 +6,8 @@
  * ask every time, so an unpublished plan disappears at once and an unchanged page costs a 304.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -49,6 +51,22 @@ export interface PublicRoutesOptions {
 
 const PAGE_CACHE = 'public, no-cache';
 
+/**
+ * The portal's code and stylesheet: part of every data-based ETag, so a new release does not
+ * answer 304 with pages its templates would now render differently.
+ */
+const RENDER_VERSION = (() => {
+  const dir = path.join(import.meta.dirname, '../../portal');
+  const hash = crypto.createHash('sha1');
+  for (const name of fs.readdirSync(dir).sort())
+    hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+  hash.update(fs.readFileSync(path.join(import.meta.dirname, '../../presenters/public.presenter.ts')));
+  return hash.digest('hex');
+})();
+
+/** ETags computed before rendering (from the data fingerprint), by request. */
+const dataTags = new WeakMap<FastifyRequest, string>();
+
 function etagOf(body: string | Uint8Array): string {
   return `"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
 }
@@ -70,7 +88,7 @@ function sendCached(
   type: string,
   extra: Record<string, string> = {},
 ): FastifyReply {
-  const etag = etagOf(body);
+  const etag = dataTags.get(request) ?? etagOf(body);
   reply.header('etag', etag).header('cache-control', PAGE_CACHE).header('vary', 'accept-encoding');
   for (const [k, v] of Object.entries(extra)) reply.header(k, v);
   if (notModified(request, etag)) return reply.code(304).send();
@@ -109,11 +127,26 @@ export async function publicRoutes(app: FastifyInstance, opts: PublicRoutesOptio
     });
   const page = { config: { public: true }, schema: { hide: true } } as const;
 
-  /** Runs a page handler; a missing or unpublished record becomes the 404 page. */
+  /**
+   * Runs a page handler; a missing or unpublished record becomes the 404 page. When the data
+   * fingerprint says nothing changed since the client's copy, answers 304 before reading or
+   * rendering anything.
+   */
   const guard =
     (handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       try {
+        const fingerprint = await service.fingerprint();
+        if (fingerprint !== null) {
+          const tag = `"d${crypto
+            .createHash('sha1')
+            .update(`${RENDER_VERSION}\n${fingerprint}\n${request.url}`)
+            .digest('base64url')}"`;
+          if (notModified(request, tag)) {
+            return reply.code(304).header('etag', tag).header('cache-control', PAGE_CACHE).send();
+          }
+          dataTags.set(request, tag);
+        }
         return await handler(request, reply);
       } catch (error) {
         if (isNotFound(error)) return sendNotFound(reply);

@@ -30,11 +30,20 @@ export interface PublicTaskProgress {
 export interface PublicProgressSource {
   /** Published progress of these tasks (all of one published plan); tasks without any are absent. */
   forTasks(db: Database, taskIds: number[]): Promise<Map<number, PublicTaskProgress>>;
+  /**
+   * A cheap value that changes whenever published progress may have (e.g. the latest review
+   * time and a count). Without it, pages are hashed after rendering instead (still 304, but no
+   * server time saved).
+   */
+  fingerprint?(db: Database): Promise<string>;
 }
 
 /** The default until reporting lands: nothing published yet. */
 export const noPublicProgress: PublicProgressSource = {
   async forTasks() {
     return new Map();
+  },
+  async fingerprint() {
+    return '';
   },
 };

@@ -88,6 +88,13 @@ export function createPublicService({ db, publicPlans, plans, progress }: Public
       return { ...(await planView(summary)), taskId: id };
     },
 
+    /** What public pages were built from, as one string; null when progress cannot say. */
+    async fingerprint(): Promise<string | null> {
+      if (!progress.fingerprint) return null;
+      const [data, reports] = await Promise.all([publicPlans.dataFingerprint(db), progress.fingerprint(db)]);
+      return `${data}|${reports}`;
+    },
+
     async search(query: string, page: number): Promise<SearchResult> {
       const terms = splitSearchTerms(query);
       const safePage = Number.isInteger(page) && page > 0 && page <= 1000 ? page : 1;
