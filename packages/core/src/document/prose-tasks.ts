@@ -373,7 +373,8 @@ function readLabelledLines(text: string): {
     const value = t.slice(m[0].length);
     const label = m[0].slice(0, -1);
     if (/单位|部门/.test(label)) out.units = [...(out.units ?? []), ...parseUnits(t)];
-    else if (/时限|时间/.test(label)) out.deadline = value.replace(/完成$/, '') || null;
+    else if (/时限|时间|期限|节点/.test(label))
+      out.deadline = value.replace(/[。；;，,]+$/, '').replace(/完成$/, '') || null;
     else if (/情况|进展|进度/.test(label)) out.progress = value;
     else out.content = value;
   }
@@ -392,6 +393,11 @@ function splitItemTitle(text: string): { title: string | null; content: string }
   const about = /^关于([^，,。；;：:]{2,24})[。：:]/.exec(text);
   if (about?.[1] && text.length > about[0].length)
     return { title: about[1], content: text.slice(about[0].length) };
+  // "城市更新。改造老旧小区120个…": a short name as the item's first sentence.
+  const sentence = /^([^，,。；;：:、\d（）()“”"]{2,10})。/.exec(text);
+  const rest = sentence ? text.slice(sentence[0].length) : '';
+  if (sentence?.[1] && /\d/.test(rest) && !/^(?:其中|目标|任务|内容)$/.test(sentence[1]))
+    return { title: sentence[1], content: rest };
   const named = /^([^，,。；;：:、\d（）()“”"]{2,16})[：:]/.exec(text);
   if (
     named?.[1] &&

@@ -327,3 +327,23 @@ describe('percent columns', () => {
     ]);
   });
 });
+
+describe('item names and labelled ends', () => {
+  it('takes a short first sentence as the name, and labelled units and deadline at the end', () => {
+    const doc = importText(
+      [
+        '某县2023年民生实事',
+        '一、路灯照明。新装路灯500盏。责任单位：县城管局。完成时限：2023年10月底。',
+        '二、户厕改造。改造农村户厕3000户。责任单位：县农业农村局、各乡镇。完成时限：年底。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.title, t.content, t.deadline?.text])).toEqual([
+      ['路灯照明', '新装路灯500盏。', '2023年10月底'],
+      ['户厕改造', '改造农村户厕3000户。', '年底'],
+    ]);
+    expect(doc.tasks[1]?.units.map((u) => [u.name, u.role])).toEqual([
+      ['县农业农村局', 'lead'],
+      ['各乡镇', 'co'],
+    ]);
+  });
+});
