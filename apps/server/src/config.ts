@@ -73,6 +73,11 @@ export interface ServerEnv {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: string;
+  /** SMTP_URL ("smtp://user:pass@host:587"): reminders are e-mailed; unset, they wait in the outbox. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** MINSHENG_SCHEDULER=off: this process runs no reminder jobs (another one does). */
+  scheduler: boolean;
   app: Partial<AppConfig>;
 }
 
@@ -80,7 +85,7 @@ export interface ServerEnv {
  * PORT (3000; 0 picks a free one), HOST (0.0.0.0), MINSHENG_DATA_DIR (./data), DATABASE_URL, TRUST_PROXY,
  * SESSION_TTL (minutes, 480), SECURE_COOKIES (auto|true|false), LOGIN_RATE_LIMIT (per minute, 10),
  * LOCKOUT_THRESHOLD (5), LOCKOUT_MINUTES (15), ALLOWED_ORIGINS (comma-separated), LOG_LEVEL (info),
- * MINSHENG_WEB_DIST (apps/web/dist).
+ * MINSHENG_WEB_DIST (apps/web/dist), SMTP_URL, SMTP_FROM, MINSHENG_SCHEDULER (on|off).
  */
 export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const secure = env.SECURE_COOKIES ?? 'auto';
@@ -92,6 +97,9 @@ export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerE
     dataDir: env.MINSHENG_DATA_DIR || './data',
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel: env.LOG_LEVEL || 'info',
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || 'minsheng@localhost',
+    scheduler: env.MINSHENG_SCHEDULER !== 'off',
     app: {
       sessionTtlMs: positiveInt(env, 'SESSION_TTL', 480) * 60 * 1000,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),

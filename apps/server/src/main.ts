@@ -1,7 +1,8 @@
 /**
  * `npm start`: opens the database (PGlite in MINSHENG_DATA_DIR, or DATABASE_URL), runs the
  * migrations, seeds the demo data when that module is present, serves the API and the built web
- * app, and closes the database on SIGINT/SIGTERM (which releases the data-folder lock).
+ * app, runs the reminder scheduler, and closes the database on SIGINT/SIGTERM (which releases the
+ * data-folder lock).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { readConfigFromEnv } from './config';
 import { DataDirLockedError, openDatabase, type DatabaseHandle } from './db/client';
+import { createSmtpMailer, startScheduler, type Scheduler } from './scheduler/scheduler';
 
 async function seedDemoData(handle: DatabaseHandle, log: (message: string) => void): Promise<void> {
   // Written separately (demo/index.ts); a build without it simply starts empty.
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
   }
 
   let app: FastifyInstance | undefined;
+  let scheduler: Scheduler | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      scheduler?.stop();
       await app?.close();
     } finally {
       await handle.close();
@@ -73,6 +77,14 @@ async function main(): Promise<void> {
     });
     await seedDemoData(handle, (message) => app?.log.info(message));
     await app.listen({ port: env.port, host: env.host });
+    if (env.scheduler) {
+      const log = app.log;
+      scheduler = startScheduler({
+        db: handle.db,
+        sendMail: env.smtpUrl ? await createSmtpMailer(env.smtpUrl, env.smtpFrom) : undefined,
+        log: { info: (obj, msg) => log.info(obj, msg), warn: (obj, msg) => log.warn(obj, msg) },
+      });
+    }
     app.log.info(
       {
         database: handle.kind === 'postgres' ? 'postgres' : `pglite ${path.resolve(env.dataDir)}`,
