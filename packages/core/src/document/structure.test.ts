@@ -347,3 +347,22 @@ describe('item names and labelled ends', () => {
     ]);
   });
 });
+
+describe('CSV rows', () => {
+  it('reads a quoted field that runs over two lines', () => {
+    const src = textToSource(
+      [
+        '序号,项目名称,建设内容,责任单位,完成时限',
+        '1,公园,"新建公园5个，',
+        '改造公园3个",市园林局,10月',
+        '2,学校,新建学校4所,"市教育局、市住建局",8月底',
+      ].join('\n'),
+    );
+    const table = src.blocks.find((b) => b.kind === 'table');
+    expect(table?.rows?.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['序号', '项目名称', '建设内容', '责任单位', '完成时限'],
+      ['1', '公园', '新建公园5个，\n改造公园3个', '市园林局', '10月'],
+      ['2', '学校', '新建学校4所', '市教育局、市住建局', '8月底'],
+    ]);
+  });
+});

@@ -480,11 +480,13 @@ function readBlocks(text: string): SourceBlock[] {
       const rowLines: string[][] = [csv];
       let j = i + 1;
       while (j < lines.length) {
-        const l = lines[j] ?? '';
+        let l = lines[j] ?? '';
         if (isBlank(l)) {
           j++;
           continue;
         }
+        // A quoted field with line breaks inside runs on over the following lines.
+        while (openQuote(l) && j + 1 < lines.length) l += `\n${lines[++j] ?? ''}`;
         const cs = splitCsvLine(l);
         if (cs.length < 2 || serialOf(cs[0] ?? '') === null) {
           if (isSectionHeading(l)) {
@@ -540,6 +542,11 @@ function readBlocks(text: string): SourceBlock[] {
     i++;
   }
   return blocks;
+}
+
+/** Whether a CSV line ends inside a quoted field (an odd number of quote marks). */
+function openQuote(line: string): boolean {
+  return ((line.match(/"/g) ?? []).length & 1) === 1;
 }
 
 /** 1,就业,"城镇新增就业4.5万人,农村…",市人社局 → its fields; "" inside quotes is one ". */
