@@ -56,11 +56,19 @@ const PAGE_CACHE = 'public, no-cache';
  * answer 304 with pages its templates would now render differently.
  */
 const RENDER_VERSION = (() => {
-  const dir = path.join(import.meta.dirname, '../../portal');
-  const hash = crypto.createHash('sha1');
-  for (const name of fs.readdirSync(dir).sort())
-    hash.update(name).update(fs.readFileSync(path.join(dir, name)));
-  hash.update(fs.readFileSync(path.join(import.meta.dirname, '../../presenters/public.presenter.ts')));
+  const hash = crypto.createHash('sha1').update(portalStylesheet.path);
+  const files = [
+    ...fs.readdirSync(path.join(import.meta.dirname, '../../portal')).map((n) => `../../portal/${n}`),
+    '../../presenters/public.presenter.ts',
+    'public.routes.ts',
+  ];
+  for (const file of files.sort()) {
+    try {
+      hash.update(file).update(fs.readFileSync(path.join(import.meta.dirname, file)));
+    } catch {
+      // Compiled or bundled: fewer sources to read; the stylesheet and the rest still count.
+    }
+  }
   return hash.digest('hex');
 })();
 
