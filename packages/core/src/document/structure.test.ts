@@ -366,3 +366,21 @@ describe('CSV rows', () => {
     ]);
   });
 });
+
+describe('Markdown tables', () => {
+  it('drops emphasis and reads <br> as a line break inside pipe cells', () => {
+    const doc = importText(
+      [
+        '## 某区2024年民生实事',
+        '| 序号 | 项目名称 | 目标任务 | 责任单位 |',
+        '|:---:|---|---|---|',
+        '| **一、养老（1项）** | | | |',
+        '| 1 | **助餐点** | 新建助餐点8个 | 区民政局<br>各街道 |',
+      ].join('\n'),
+    );
+    expect(doc.title).toBe('某区2024年民生实事');
+    expect(doc.categories.map((c) => [c.name, c.declaredTasks])).toEqual([['养老', 1]]);
+    expect(doc.tasks[0]?.title).toBe('助餐点');
+    expect(doc.tasks[0]?.units.map((u) => u.name)).toEqual(['区民政局', '各街道']);
+  });
+});

@@ -32,7 +32,15 @@ function splitRowLine(line: string): string[] {
   let t = line.trim();
   if (t.includes('\t') && !PIPE_ROW.test(t)) return t.split(/\t+/).map((c) => c.trim());
   t = t.replace(/^[|｜]/, '').replace(/[|｜]$/, '');
-  return t.split(/[|｜]/).map((c) => c.trim());
+  return t.split(/[|｜]/).map((c) => markdownCell(c.trim()));
+}
+
+/** A Markdown cell's text: "**一、就业**" → "一、就业", "市人社局<br>各区政府" → two lines. */
+function markdownCell(cell: string): string {
+  return cell
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/`([^`]+)`/g, '$1');
 }
 
 const isSeparatorRow = (cells: string[]): boolean => cells.every((c) => /^:?-{2,}:?$|^$/.test(c.trim()));
