@@ -24,3 +24,12 @@ describe('progress subjects', () => {
     expect(p.statedPercent).toBe(80);
   });
 });
+
+describe('stated percentages', () => {
+  it('read "为年度目标的60%" as the stated share', async () => {
+    const { extractProgress } = await import('../progress/extract-progress');
+    const p = extractProgress('建成12个，为年度目标的60%。', extractIndicators('新建口袋公园20个'));
+    expect(p.statedPercent).toBe(60);
+    expect(p.values).toHaveLength(1);
+  });
+});
