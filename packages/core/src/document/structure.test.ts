@@ -384,3 +384,25 @@ describe('Markdown tables', () => {
     expect(doc.tasks[0]?.units.map((u) => u.name)).toEqual(['区民政局', '各街道']);
   });
 });
+
+describe('titles of government pages', () => {
+  it('takes the 标题 of a page metadata block, never a signature', () => {
+    const doc = importText(
+      [
+        '索 引 号：000014349/2023-00012',
+        '发布机构：某市人民政府办公室',
+        '标　　题：某市人民政府办公室关于印发2023年民生实事项目的通知',
+        '发文字号：某政办发〔2023〕5号',
+        '1.新建口袋公园20个。（市园林局）',
+        '2.新增托位1000个。（市卫健委）',
+        '某市人民政府办公室',
+        '2023年2月15日',
+      ].join('\n'),
+    );
+    expect(doc.title).toBe('某市人民政府办公室关于印发2023年民生实事项目的通知');
+    const unsigned = importText(
+      ['1.新建口袋公园20个。（市园林局）', '某区人民政府', '2023年2月15日'].join('\n'),
+    );
+    expect(unsigned.title).toBeNull();
+  });
+});
