@@ -62,7 +62,7 @@ export function isHeadingLike(line: string): boolean {
  * ["吉林省人民政府关于２０１７年", "民生实事的安排意见"] → "吉林省人民政府关于2017年民生实事的安排意见".
  */
 export function findTitle(lines: string[]): string | null {
-  // A government page's metadata block names it: "标　　题：某市人民政府关于…的通知".
+  // A government page's metadata block names it: "标题：某市人民政府关于…的通知".
   for (const line of lines.slice(0, 20)) {
     const labelled = /^(?:标题|文件标题|文章标题|公文标题)[:：](.{4,80})$/.exec(compactText(line));
     if (labelled?.[1]) return labelled[1];
