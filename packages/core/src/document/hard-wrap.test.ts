@@ -42,6 +42,30 @@ describe('hard-wrapped text', () => {
     expect(doc.tasks[1]?.units.map((u) => u.name)).toEqual(['市医疗保障局', '市财政局']);
   });
 
+  it('never joins a labelled units line onto the line above', () => {
+    const lines = [
+      '1.新建口袋公园20个，提升城区绿化水平',
+      '责任单位：县住建局',
+      '2.新增公办幼儿园学位1500个，缓解入园难',
+      '责任单位：县教育局',
+      '3.改造农村公路危桥15座，保障群众出行安',
+      '全',
+      '责任单位：县交通运输局',
+      '4.为全县65岁以上老年人免费体检2万人次',
+      '责任单位：县卫健局',
+    ];
+    expect(unwrapLines(lines)).toEqual([
+      lines[0],
+      lines[1],
+      lines[2],
+      lines[3],
+      '3.改造农村公路危桥15座，保障群众出行安全',
+      lines[6],
+      lines[7],
+      lines[8],
+    ]);
+  });
+
   it('leaves text that is not hard-wrapped alone', () => {
     const plain = [
       '标题',

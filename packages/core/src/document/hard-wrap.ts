@@ -12,7 +12,7 @@ export const PAGE_MARKER =
 const ENDS_SENTENCE = /[。；;！!？?：:）)】」”"]$/;
 /** The start of a new numbered item or heading, which a wrapped line never is. */
 const STARTS_ITEM =
-  /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}(?:[、．]|\.(?!\d))|[①-⑳]|第[一二三四五六七八九十]+[类章条部]|附件)/;
+  /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}(?:[、．]|\.(?!\d))|[①-⑳]|第[一二三四五六七八九十]+[类章条部]|附件|[（(【]?(?:责任单位|牵头单位|配合单位|责任部门|完成时限|完成时间)[:：])/;
 
 /** Lines that stand alone: a 文号, a date, a page number. */
 const STANDS_ALONE =
