@@ -197,6 +197,7 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
     if (
       last &&
       t.length > 0 &&
+      !SUMS_UP.test(t) &&
       !(!unterminated && !reportsProgress && endsList(last.text, t)) &&
       (unterminated || index < lastMarker || (reportsProgress && last.paragraph === index - 1))
     ) {
@@ -212,6 +213,9 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
 /** A paragraph that addresses the implementers or sums up the list: "以上…", "各地各部门要…". */
 const CLOSING_PARAGRAPH =
   /^(?:以上|上述|各地|各级|各部门|各单位|各有关|各责任单位|各牵头单位|请各|望各|(?:全[省市县区州盟旗])?各(?:市|县|区|州|盟|旗|乡|镇|街道)[^，,。]{0,12}(?:要|务必|应当|须))/;
+
+/** A paragraph that ends the list even after an unfinished item: "以上…", "各地各部门要…". */
+const SUMS_UP = /^(?:以上|上述)|^(?:全[省市县区州盟旗])?各[^，,。；]{0,16}(?:要|务必|应当|须)/;
 
 /**
  * Whether a paragraph after a finished item is no part of it: a closing paragraph, or any

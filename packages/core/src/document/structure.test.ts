@@ -406,3 +406,17 @@ describe('titles of government pages', () => {
     expect(unsigned.title).toBeNull();
   });
 });
+
+describe('a summing-up paragraph', () => {
+  it('ends the list even after an item that has no closing punctuation', () => {
+    const doc = importText(
+      [
+        '某区2022年民生实事',
+        '一、新建口袋公园10个',
+        '二、改造老旧小区20个',
+        '以上实事由区政府督查室督办。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => t.content)).toEqual(['新建口袋公园10个', '改造老旧小区20个']);
+  });
+});
