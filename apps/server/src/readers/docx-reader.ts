@@ -2,6 +2,7 @@ import type { SourceBlock, SourceDocument, TableCell } from '@minsheng/core';
 import { Parser } from 'htmlparser2';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../uploads/limits';
 import { openZip, type GuardedZip } from '../uploads/zip-guard';
+import { type DocxNumbering, parseNumbering } from './docx-numbering';
 import { DocumentReadError } from './read-error';
 
 const WHAT = 'Word 文件';
@@ -24,7 +25,9 @@ export function readDocx(bytes: Uint8Array, limits: UploadLimits = DEFAULT_UPLOA
       '不是有效的 Word 文件（缺少正文）',
       'not a valid Word file (no document body)',
     );
-  return documentXmlToSource(new TextDecoder('utf-8').decode(xml));
+  const numberingXml = zip.has('word/numbering.xml') ? zip.read('word/numbering.xml') : null;
+  const numbering = numberingXml ? parseNumbering(new TextDecoder('utf-8').decode(numberingXml)) : null;
+  return documentXmlToSource(new TextDecoder('utf-8').decode(xml), numbering);
 }
 
 /**
@@ -85,11 +88,15 @@ function spanValue(value: string | undefined): number {
  * Reads word/document.xml in one streaming pass (a SAX parser: no DOM, so a large document costs
  * little memory and time).
  */
-export function documentXmlToSource(xml: string): SourceDocument {
+export function documentXmlToSource(xml: string, numbering: DocxNumbering | null = null): SourceDocument {
   const blocks: SourceBlock[] = [];
   const tables: OpenTable[] = [];
   let sawBody = false;
   let skipDepth = 0;
+  // The paragraph's automatic numbering (w:pPr/w:numPr), read though w:pPr is otherwise skipped.
+  let inParagraphProps = false;
+  let numId: string | null = null;
+  let ilvl = 0;
   let paragraphDepth = 0;
   let paragraph = '';
   let inText = false;
@@ -97,6 +104,12 @@ export function documentXmlToSource(xml: string): SourceDocument {
   const currentTable = (): OpenTable | undefined => tables[tables.length - 1];
 
   const finishParagraph = (): void => {
+    if (numbering && numId !== null && numId !== '0' && paragraph.trim()) {
+      const label = numbering.next(numId, ilvl);
+      if (label) paragraph = label + paragraph.replace(/^\s+/, '');
+    }
+    numId = null;
+    ilvl = 0;
     const table = currentTable();
     if (table?.cell) table.cell.lines.push(paragraph);
     else if (tables.length === 0 && paragraph.trim())
@@ -129,10 +142,16 @@ export function documentXmlToSource(xml: string): SourceDocument {
         const name = localName(rawName);
         if (skipDepth > 0) {
           skipDepth++;
+          // w:pPr > w:numPr > w:numId / w:ilvl (not those of a w:pPrChange revision).
+          if (inParagraphProps && skipDepth === 3 && paragraphDepth === 1) {
+            if (name === 'numId') numId = attributes['w:val'] ?? null;
+            else if (name === 'ilvl') ilvl = Number(attributes['w:val'] ?? 0) || 0;
+          }
           return;
         }
         if (SKIPPED.has(name)) {
           skipDepth = 1;
+          inParagraphProps = name === 'pPr';
           return;
         }
         const table = currentTable();
@@ -196,6 +215,7 @@ export function documentXmlToSource(xml: string): SourceDocument {
       onclosetag(rawName) {
         if (skipDepth > 0) {
           skipDepth--;
+          if (skipDepth === 0) inParagraphProps = false;
           return;
         }
         const name = localName(rawName);
