@@ -420,3 +420,16 @@ describe('a summing-up paragraph', () => {
     expect(doc.tasks.map((t) => t.content)).toEqual(['新建口袋公园10个', '改造老旧小区20个']);
   });
 });
+
+describe('status columns', () => {
+  it('keep a 状态 cell as printed, and a 备注 cell only when it is a status word', () => {
+    const doc = importText(
+      [
+        '序号\t项目名称\t年度目标\t进展情况\t进展状态\t备注',
+        '1\t公园\t新建公园5个\t已建成5个\t已交付使用\t',
+        '2\t学校\t新建学校4所\t已建成1所\t正常推进\t资金已到位',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => t.progress?.status)).toEqual(['已交付使用', '正常推进']);
+  });
+});

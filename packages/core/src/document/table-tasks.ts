@@ -309,7 +309,14 @@ export function readTable(rows: TableRow[], fromText = true): TableResult {
       progressText = parts.length ? parts.join('；') : null;
     }
     let status: string | null = null;
-    if (statusCol >= 0) status = statusWord(cell(statusCol));
+    if (statusCol >= 0) {
+      // A column headed 状态 holds the status as the document words it ("基本完成", "已交付使用");
+      // a 备注 column only when its note is a status word.
+      const word = compactText(cell(statusCol)).replace(/[。；;]$/, '');
+      const own = /状态/.test(compactText(header[statusCol]?.text ?? ''));
+      status =
+        statusWord(word) ?? (own && word.length > 0 && word.length <= 12 && !/\d/.test(word) ? word : null);
+    }
 
     const num = number ?? lastNumber + 1;
     lastNumber = num;
