@@ -29,6 +29,7 @@ describe('unit brackets', () => {
     expect(isUnitBracketLine('（责任单位：区卫健局，配合单位：各镇（街道））')).toBe(true);
     expect(isUnitBracketLine('（完成时限：2022年10月）')).toBe(true);
     expect(isUnitBracketLine('（含城中村）')).toBe(false);
+    expect(isUnitBracketLine('（区城管局、区交警大队）')).toBe(true);
   });
 
   it('splits 【】 and 牵头/配合 brackets off numbered items, and ends the last item at its bracket', () => {

@@ -74,6 +74,8 @@ export function isUnitBracketLine(line: string): boolean {
   const m = /^[（(【](.+)[)）】]$/.exec(t);
   if (!m?.[1]) return false;
   const inner = m[1];
-  if (!DEADLINE_LABEL.test(inner) && !UNIT_LABEL.test(inner)) return false;
+  // "（市人社局、各县区政府）" on its own line names units too.
+  if (!DEADLINE_LABEL.test(inner) && !UNIT_LABEL.test(inner))
+    return t.startsWith('【') ? false : looksLikeUnitList(inner);
   return readUnitBracket(inner) !== null;
 }
