@@ -150,7 +150,12 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
     // The attachment list ends at the first line that is no numbered name (a signature, a title).
     inAttachments = false;
     // A category line without an ordinal: "就业创业（3项）", "社会保障方面（5件）".
-    if (!marker && /^[\u4e00-\u9fa5、和与及]{2,16}[（(](?:共)?\d+[项件个][)）]$/.test(t0)) {
+    // "就业创业方面", "教育卫生类" on a line of their own name one too.
+    if (
+      !marker &&
+      (/^[\u4e00-\u9fa5、和与及]{2,16}[（(](?:共)?\d+[项件个][)）]$/.test(t0) ||
+        /^[\u4e00-\u9fa5、和与及]{2,12}(?:方面|类)$/.test(t0))
+    ) {
       items.push({
         style: 'head',
         number: items.filter((it) => it.style === 'head').length + 1,

@@ -434,3 +434,20 @@ describe('status columns', () => {
     expect(doc.tasks.map((t) => t.progress?.status)).toEqual(['已交付使用', '正常推进']);
   });
 });
+
+describe('category lines without an ordinal', () => {
+  it('reads "X方面" and "X类" lines over numbered items as categories', () => {
+    const doc = importText(
+      [
+        '某县2022年民生实事',
+        '就业创业方面',
+        '1.新增城镇就业2000人。（县人社局）',
+        '2.发放创业担保贷款3000万元。（县人社局）',
+        '教育卫生类',
+        '3.新建幼儿园2所。（县教育局）',
+      ].join('\n'),
+    );
+    expect(doc.categories.map((c) => c.name)).toEqual(['就业创业', '教育卫生类']);
+    expect(doc.tasks.map((t) => t.category)).toEqual(['就业创业', '就业创业', '教育卫生类']);
+  });
+});
