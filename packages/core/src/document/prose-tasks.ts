@@ -321,7 +321,11 @@ function splitProseItem(text: string): {
   if (units.length === 0) {
     const m = /(?:牵头单位|责任单位|责任部门|牵头部门)[:：]([^。]+?)[。]?$/.exec(compactText(t));
     if (m?.[1] && m.index > 0) {
-      units = parseUnits(m[0]);
+      // "责任单位：县城管局，完成时限：年底": the deadline after the units.
+      const tail = /[，,；;]\s*(?:完成时限|完成时间|完成期限|时限)[:：](.+)$/.exec(m[0]);
+      if (tail?.[1] && deadlineText === null)
+        deadlineText = tail[1].replace(/[。；;，,]+$/, '').replace(/完成$/, '');
+      units = parseUnits(tail ? m[0].slice(0, tail.index) : m[0]);
       // Punctuation printed before the units stays with the content; a bare comma does not.
       t = compactText(t)
         .slice(0, m.index)

@@ -451,3 +451,20 @@ describe('category lines without an ordinal', () => {
     expect(doc.tasks.map((t) => t.category)).toEqual(['就业创业', '就业创业', '教育卫生类']);
   });
 });
+
+describe('units and deadline labels at the end of an item', () => {
+  it('reads "责任单位：A，完成时限：B" as units and deadline', () => {
+    const doc = importText(
+      [
+        '某县2022年民生实事',
+        '1.新装路灯1000盏，责任单位：县城管局，完成时限：年底。',
+        '2.新建公厕20座。（县城管局）',
+      ].join('\n'),
+    );
+    expect(doc.tasks[0]).toMatchObject({
+      content: '新装路灯1000盏',
+      deadline: { text: '年底', date: '2022-12-31' },
+    });
+    expect(doc.tasks[0]?.units.map((u) => u.name)).toEqual(['县城管局']);
+  });
+});
