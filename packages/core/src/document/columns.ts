@@ -59,6 +59,8 @@ function roleOf(h: string, indicatorTable: boolean): ColumnRole {
   if (/^(?:已完成数?|完成数|累计完成(?:数)?|实际完成(?:数)?|已完成量)$/.test(h))
     return indicatorTable ? 'done' : 'progress';
   if (/状态/.test(h)) return 'status';
+  // A schedule ("进度安排", "推进计划", "时间安排") is part of the plan, not a report of progress.
+  if (/(?:进度|时间|时序|推进)(?:安排|计划|要求)|计划进度/.test(h)) return 'other';
   if (/情况|进展|进度|推进/.test(h)) return 'progress';
   if (/备注/.test(h)) return 'status';
   if (indicatorTable && /目标|任务数|计划数|目标值/.test(h)) return 'target';

@@ -468,3 +468,17 @@ describe('units and deadline labels at the end of an item', () => {
     expect(doc.tasks[0]?.units.map((u) => u.name)).toEqual(['县城管局']);
   });
 });
+
+describe('schedule columns', () => {
+  it('do not make a plan table a progress report', () => {
+    const doc = importText(
+      [
+        '序号\t项目名称\t建设内容\t责任单位\t进度安排',
+        '1\t公园\t新建公园5个\t市园林局\t6月底前开工，10月底前完工',
+        '2\t学校\t新建学校4所\t市教育局\t8月底前完工',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('plan');
+    expect(doc.tasks.every((t) => t.progress === null)).toBe(true);
+  });
+});
