@@ -109,6 +109,11 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; co
     if (!request.url.startsWith('/api/')) return;
     const unsafe = UNSAFE_METHODS.has(request.method);
     if (unsafe && !originAllowed(request, config)) {
+      // Behind a proxy that rewrites Host, list the public origin in ALLOWED_ORIGINS (or forward Host).
+      request.log.warn(
+        { origin: request.headers.origin, host: request.host },
+        'cross-origin request refused; behind a proxy, set ALLOWED_ORIGINS or forward the Host header',
+      );
       throw new AppError('CSRF_TOKEN_INVALID', {
         zh: '请求来源不被允许',
         en: 'Cross-origin request refused',

@@ -159,6 +159,19 @@ describe.each(testDatabases())('accounts and sessions on %s', (kind) => {
       payload: { username: username('office@provB'), password: PASSWORD },
     });
     expect(sameOrigin.statusCode).toBe(200);
+    // behind a proxy that rewrites Host, the public origin is listed in ALLOWED_ORIGINS
+    const proxied = await buildTestApp(handle, { allowedOrigins: ['https://minsheng.example'] });
+    try {
+      const listed = await proxied.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { origin: 'https://minsheng.example', host: '127.0.0.1:3000' },
+        payload: { username: username('office@provB'), password: PASSWORD },
+      });
+      expect(listed.statusCode).toBe(200);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('answers a wrong password and an unknown user alike', async () => {
