@@ -86,6 +86,11 @@ export function classifyColumns(headers: string[]): ColumnRole[] {
     if (/[（(]\s*[%％]\s*[)）]$/.test(compactText(h)) && (roles[i] === 'progress' || roles[i] === 'other'))
       roles[i] = 'percent';
   });
+  // "责任人" / "联系人" beside a units column names people, not units.
+  if (hs.some((h) => /单位|部门/.test(h)))
+    hs.forEach(
+      (h, i) => /^(?:责任人|联系人|负责人|责任领导|牵头领导|分管领导)$/.test(h) && (roles[i] = 'other'),
+    );
   // "牵头单位" beside "责任单位": the second names the co-operating units.
   const lead = hs.findIndex((h) => /牵头/.test(h));
   if (lead >= 0) hs.forEach((h, i) => i !== lead && roles[i] === 'units' && (roles[i] = 'coUnits'));

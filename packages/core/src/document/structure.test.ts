@@ -482,3 +482,16 @@ describe('schedule columns', () => {
     expect(doc.tasks.every((t) => t.progress === null)).toBe(true);
   });
 });
+
+describe('people columns', () => {
+  it('a 责任人 column beside a units column names no units', () => {
+    const doc = importText(
+      [
+        '序号\t项目名称\t建设内容\t牵头单位\t责任人',
+        '1\t公园\t新建公园5个\t市园林局\t张三',
+        '2\t学校\t新建学校4所\t市教育局\t李四',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => t.units.map((u) => u.name))).toEqual([['市园林局'], ['市教育局']]);
+  });
+});
