@@ -495,3 +495,21 @@ describe('people columns', () => {
     expect(doc.tasks.map((t) => t.units.map((u) => u.name))).toEqual([['市园林局'], ['市教育局']]);
   });
 });
+
+describe('tab rows with a blank first cell', () => {
+  it('keep the blank cell so the category above carries on', () => {
+    const doc = importText(
+      [
+        '类别\t项目名称\t建设内容\t责任单位',
+        '就业\t培训\t培训1万人次\t市人社局',
+        '\t零工市场\t建设零工市场5个\t市人社局',
+        '教育\t学位\t新增学位3000个\t市教育局',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.category, t.title])).toEqual([
+      ['就业', '培训'],
+      ['就业', '零工市场'],
+      ['教育', '学位'],
+    ]);
+  });
+});

@@ -454,7 +454,7 @@ function readBlocks(text: string): SourceBlock[] {
         if (isBlank(l)) break;
         const cs = splitRowLine(l);
         if ((PIPE_ROW.test(l) || l.includes('\t')) && cs.length >= 2) {
-          if (!isSeparatorRow(cs)) rowLines.push(cs);
+          if (!isSeparatorRow(cs)) rowLines.push(withLeadingBlank(l, cs));
         } else if (rowLines.length && isSectionHeading(l)) {
           // A category line inside the table: "一、就业和社会保障（３件）".
           rowLines.push([l.trim()]);
@@ -472,7 +472,7 @@ function readBlocks(text: string): SourceBlock[] {
         const l = lines[k] ?? '';
         const cs = splitRowLine(l);
         if (k < lines.length && (PIPE_ROW.test(l) || l.includes('\t')) && cs.length >= 2) {
-          if (!isSeparatorRow(cs)) rowLines.push(cs);
+          if (!isSeparatorRow(cs)) rowLines.push(withLeadingBlank(l, cs));
           j = k + 1;
         } else break;
       }
@@ -581,13 +581,21 @@ function splitCsvLine(line: string): string[] {
   return fields;
 }
 
+/** A tab-separated row that starts with a tab has a blank first cell ("\t零工市场\t…" under 类别). */
+function withLeadingBlank(line: string, cells: string[]): string[] {
+  return /^[ \u3000\u00a0]*\t/.test(line) && !PIPE_ROW.test(line) ? ['', ...cells] : cells;
+}
+
 function pushRowTable(rows: string[][], blocks: SourceBlock[]): void {
   // Lines before the header row are captions.
   const h = rows.findIndex((r) => isHeaderRow(r));
   const start = h > 0 ? h : 0;
   for (const r of rows.slice(0, start)) blocks.push({ kind: 'paragraph', text: r.join(' ') });
+  // A blank first cell is kept only where the row is otherwise a cell short (indented rows).
+  const width = rows[start]?.length ?? 0;
+  const fit = (r: string[]): string[] => (r[0] === '' && r.length > width ? r.slice(1) : r);
   blocks.push({
     kind: 'table',
-    rows: rows.slice(start).map((r) => ({ cells: r.map((text) => ({ text })) })),
+    rows: rows.slice(start).map((r) => ({ cells: fit(r).map((text) => ({ text })) })),
   });
 }
