@@ -513,3 +513,21 @@ describe('tab rows with a blank first cell', () => {
     ]);
   });
 });
+
+describe('tab rows copied from a spreadsheet', () => {
+  it('keep empty cells in the middle and at the end', () => {
+    const doc = importText(
+      [
+        '序号\t项目名称\t建设内容\t责任单位\t完成时限',
+        '1\t公园\t新建公园5个\t\t10月',
+        '2\t学校\t新建学校4所\t市教育局\t8月底',
+        '3\t医院\t新建医院1所\t市卫健委\t',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.units.map((u) => u.name).join('、'), t.deadline?.text ?? null])).toEqual([
+      ['', '10月'],
+      ['市教育局', '8月底'],
+      ['市卫健委', null],
+    ]);
+  });
+});

@@ -448,6 +448,20 @@ function readBlocks(text: string): SourceBlock[] {
     if ((PIPE_ROW.test(line) || line.includes('\t')) && cellsOnLine.length >= 2) {
       // Rows with their cells on one line, separated by " | " or tabs.
       const rowLines: string[][] = [];
+      // Single tabs in the first row (a spreadsheet's copy): an empty cell is two tabs in a row.
+      const singleTabs = !PIPE_ROW.test(line) && !/\t\s*\t/.test(line.trim());
+      const width = cellsOnLine.length;
+      const withLeadingBlank = (l: string, cs: string[]): string[] => {
+        if (PIPE_ROW.test(l) || !l.includes('\t')) return cs;
+        if (singleTabs) {
+          const exact = l
+            .replace(/^[ \u3000\u00a0]+|[ \u3000\u00a0\r]+$/g, '')
+            .split('\t')
+            .map((c) => c.trim());
+          if (exact.length <= width) return exact;
+        }
+        return leadingBlank(l, cs);
+      };
       let j = i;
       while (j < lines.length) {
         const l = lines[j] ?? '';
@@ -582,7 +596,7 @@ function splitCsvLine(line: string): string[] {
 }
 
 /** A tab-separated row that starts with a tab has a blank first cell ("\t零工市场\t…" under 类别). */
-function withLeadingBlank(line: string, cells: string[]): string[] {
+function leadingBlank(line: string, cells: string[]): string[] {
   return /^[ \u3000\u00a0]*\t/.test(line) && !PIPE_ROW.test(line) ? ['', ...cells] : cells;
 }
 
