@@ -23,6 +23,18 @@ describe('readHtml', () => {
     ]);
   });
 
+  it('writes the numbers of ordered list items into their text, unless they print their own', () => {
+    const source = htmlToSource(
+      '<ol start="2"><li>新建公园3个</li><li>1.5万名老人体检<ol><li>城区</li></ol></li></ol><ol><li>3、已编号</li></ol>',
+    );
+    expect(source.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual([
+      '2、新建公园3个',
+      '3、1.5万名老人体检',
+      '（1）城区',
+      '3、已编号',
+    ]);
+  });
+
   it('gives a table caption its own paragraph before the table', () => {
     const source = htmlToSource(`<div>首页</div><table><caption>某区2023年民生实事完成情况</caption>
       <tr><th>序号</th><th>内容</th></tr><tr><td>1</td><td>新建公园3个</td></tr></table>`);

@@ -166,11 +166,49 @@ class BlockCollector {
     }
     const block = BLOCKS.has(name);
     if (block) this.flush();
+    if (name === 'li') this.line += listLabel(element);
     if (name === 'pre') this.preDepth++;
     this.walk(element.children);
     if (name === 'pre') this.preDepth--;
     if (block) this.flush();
   }
+}
+
+/**
+ * The number a browser shows before an item of an ordered list ("1、", "（2）" one list deeper),
+ * which is not in the text; "" for other items and for items that print their own number.
+ */
+function listLabel(item: Element): string {
+  const list = item.parent;
+  if (!list || list.type !== 'tag' || list.name !== 'ol') return '';
+  if (
+    /^\s*(?:[（(]?[\d０-９一二三四五六七八九十]+(?:[、．)）]|\.(?!\d))|[①-⑳])/.test(
+      leadingText(item.children, 8),
+    )
+  )
+    return '';
+  const start = Number(list.attribs['start'] ?? 1);
+  let n = Number.isFinite(start) ? start : 1;
+  for (const sibling of list.children) {
+    if (sibling === item) break;
+    if (sibling.type === 'tag' && sibling.name === 'li') n++;
+  }
+  let depth = 0;
+  for (let p = list.parent; p; p = p.parent) if (p.type === 'tag' && p.name === 'ol') depth++;
+  return depth === 0 ? `${n}、` : `（${n}）`;
+}
+
+function leadingText(nodes: ChildNode[], limit: number): string {
+  let text = '';
+  const visit = (list: ChildNode[]): void => {
+    for (const node of list) {
+      if (text.length >= limit) return;
+      if (node.type === 'text') text += node.data;
+      else if (node.type === 'tag' && !SKIPPED.has(node.name)) visit(node.children);
+    }
+  };
+  visit(nodes);
+  return text.trimStart().slice(0, limit);
 }
 
 function isHidden(element: Element): boolean {
