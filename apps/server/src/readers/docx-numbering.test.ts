@@ -19,7 +19,26 @@ const numberingXml = `<?xml version="1.0"?><w:numbering ${W}>
 const para = (text: string, numId?: string, ilvl = 0): string =>
   `<w:p><w:pPr>${numId ? `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>` : ''}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
 
+const stylesXml = `<?xml version="1.0"?><w:styles ${W}>
+<w:style w:type="paragraph" w:styleId="h1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="h1x"><w:basedOn w:val="h1"/></w:style>
+</w:styles>`;
+
 describe('docx automatic numbering', () => {
+  it('numbers paragraphs through their style, and w:numId 0 turns numbering off', () => {
+    const styled = (text: string, style: string, off = false): string =>
+      `<w:p><w:pPr><w:pStyle w:val="${style}"/>${off ? '<w:numPr><w:numId w:val="0"/></w:numPr>' : ''}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const xml = `<?xml version="1.0"?><w:document ${W}><w:body>${
+      styled('就业', 'h1') + styled('教育', 'h1x') + styled('附则', 'h1', true)
+    }<w:sectPr/></w:body></w:document>`;
+    const source = documentXmlToSource(xml, parseNumbering(numberingXml, stylesXml));
+    expect(source.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual([
+      '一、就业',
+      '二、教育',
+      '附则',
+    ]);
+  });
+
   it('formats counters', () => {
     expect(formatNumber(12, 'chineseCounting')).toBe('十二');
     expect(formatNumber(3, 'decimalEnclosedCircle')).toBe('③');

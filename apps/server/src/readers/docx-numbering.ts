@@ -14,6 +14,57 @@ interface Level {
 export interface DocxNumbering {
   /** The label of the next paragraph numbered by `numId` at level `ilvl`; null for bullets. */
   next(numId: string, ilvl: number): string | null;
+  /** The numbering a paragraph style carries (word/styles.xml, through w:basedOn); null if none. */
+  ofStyle(styleId: string): { numId: string; ilvl: number } | null;
+}
+
+/** Paragraph styles that number their paragraphs: styleId → numId / ilvl, through basedOn. */
+export function parseStyleNumbering(xml: string): Map<string, { numId: string; ilvl: number }> {
+  const own = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
+  let current: { numId?: string; ilvl?: number; basedOn?: string } | null = null;
+  let depth = 0;
+  let styleDepth = -1;
+  const local = (name: string): string => name.slice(name.indexOf(':') + 1);
+  const parser = new Parser(
+    {
+      onopentag(raw, attributes) {
+        depth++;
+        const name = local(raw);
+        const val = attributes['w:val'];
+        if (name === 'style' && attributes['w:type'] === 'paragraph') {
+          current = {};
+          styleDepth = depth;
+          own.set(attributes['w:styleId'] ?? '', current);
+        } else if (current && name === 'basedOn' && val !== undefined) current.basedOn = val;
+        else if (current && name === 'numId' && val !== undefined && depth === styleDepth + 3)
+          current.numId = val;
+        else if (current && name === 'ilvl' && val !== undefined && depth === styleDepth + 3)
+          current.ilvl = Number(val) || 0;
+      },
+      onclosetag() {
+        if (depth === styleDepth) {
+          current = null;
+          styleDepth = -1;
+        }
+        depth--;
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.end(xml);
+  const out = new Map<string, { numId: string; ilvl: number }>();
+  for (const id of own.keys()) {
+    let style = own.get(id);
+    let numId: string | undefined;
+    let ilvl: number | undefined;
+    for (let hops = 0; style && hops < 10; hops++) {
+      numId ??= style.numId;
+      ilvl ??= style.ilvl;
+      style = style.basedOn ? own.get(style.basedOn) : undefined;
+    }
+    if (numId && numId !== '0') out.set(id, { numId, ilvl: ilvl ?? 0 });
+  }
+  return out;
 }
 
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -85,7 +136,10 @@ export function formatNumber(n: number, format: string): string {
 }
 
 /** Parses word/numbering.xml; null when it holds no numbering definitions. */
-export function parseNumbering(xml: string): DocxNumbering | null {
+export function parseNumbering(xml: string, stylesXml: string | null = null): DocxNumbering | null {
+  const styles = stylesXml
+    ? parseStyleNumbering(stylesXml)
+    : new Map<string, { numId: string; ilvl: number }>();
   const abstracts = new Map<string, Map<number, Level>>();
   const nums = new Map<string, { abstractId: string; starts: Map<number, number> }>();
   let abstract: Map<number, Level> | null = null;
@@ -129,6 +183,9 @@ export function parseNumbering(xml: string): DocxNumbering | null {
   if (nums.size === 0) return null;
   const counters = new Map<string, number[]>();
   return {
+    ofStyle(styleId) {
+      return styles.get(styleId) ?? null;
+    },
     next(numId, ilvl) {
       const instance = nums.get(numId);
       const levels = instance ? abstracts.get(instance.abstractId) : undefined;

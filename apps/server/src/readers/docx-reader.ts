@@ -26,7 +26,13 @@ export function readDocx(bytes: Uint8Array, limits: UploadLimits = DEFAULT_UPLOA
       'not a valid Word file (no document body)',
     );
   const numberingXml = zip.has('word/numbering.xml') ? zip.read('word/numbering.xml') : null;
-  const numbering = numberingXml ? parseNumbering(new TextDecoder('utf-8').decode(numberingXml)) : null;
+  const stylesXml = zip.has('word/styles.xml') ? zip.read('word/styles.xml') : null;
+  const numbering = numberingXml
+    ? parseNumbering(
+        new TextDecoder('utf-8').decode(numberingXml),
+        stylesXml ? new TextDecoder('utf-8').decode(stylesXml) : null,
+      )
+    : null;
   return documentXmlToSource(new TextDecoder('utf-8').decode(xml), numbering);
 }
 
@@ -97,6 +103,7 @@ export function documentXmlToSource(xml: string, numbering: DocxNumbering | null
   let inParagraphProps = false;
   let numId: string | null = null;
   let ilvl = 0;
+  let styleId: string | null = null;
   let paragraphDepth = 0;
   let paragraph = '';
   let inText = false;
@@ -104,12 +111,16 @@ export function documentXmlToSource(xml: string, numbering: DocxNumbering | null
   const currentTable = (): OpenTable | undefined => tables[tables.length - 1];
 
   const finishParagraph = (): void => {
-    if (numbering && numId !== null && numId !== '0' && paragraph.trim()) {
-      const label = numbering.next(numId, ilvl);
+    // Numbering of the paragraph itself, else of its style ("标题 1" numbered "一、").
+    const styled = numbering && numId === null && styleId !== null ? numbering.ofStyle(styleId) : null;
+    const id = numId ?? styled?.numId ?? null;
+    if (numbering && id !== null && id !== '0' && paragraph.trim()) {
+      const label = numbering.next(id, numId !== null ? ilvl : (styled?.ilvl ?? 0));
       if (label) paragraph = label + paragraph.replace(/^\s+/, '');
     }
     numId = null;
     ilvl = 0;
+    styleId = null;
     const table = currentTable();
     if (table?.cell) table.cell.lines.push(paragraph);
     else if (tables.length === 0 && paragraph.trim())
@@ -143,6 +154,8 @@ export function documentXmlToSource(xml: string, numbering: DocxNumbering | null
         if (skipDepth > 0) {
           skipDepth++;
           // w:pPr > w:numPr > w:numId / w:ilvl (not those of a w:pPrChange revision).
+          if (inParagraphProps && skipDepth === 2 && paragraphDepth === 1 && name === 'pStyle')
+            styleId = attributes['w:val'] ?? null;
           if (inParagraphProps && skipDepth === 3 && paragraphDepth === 1) {
             if (name === 'numId') numId = attributes['w:val'] ?? null;
             else if (name === 'ilvl') ilvl = Number(attributes['w:val'] ?? 0) || 0;
