@@ -531,3 +531,17 @@ describe('tab rows copied from a spreadsheet', () => {
     ]);
   });
 });
+
+describe('a form with an empty progress column', () => {
+  it('is a plan', () => {
+    const doc = importText(
+      [
+        '序号\t项目名称\t建设内容\t责任单位\t推进情况',
+        '1\t公园\t新建公园5个\t市园林局\t',
+        '2\t学校\t新建学校4所\t市教育局\t',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('plan');
+    expect(doc.tasks).toHaveLength(2);
+  });
+});

@@ -345,5 +345,12 @@ export function readTable(rows: TableRow[], fromText = true): TableResult {
     }
     result.drafts.push(draft);
   });
+  // A plan printed as a form with an empty 推进情况 column to fill in reports nothing yet.
+  if (
+    result.hasProgressColumn &&
+    result.drafts.length > 0 &&
+    result.drafts.every((d) => !d.progressText && !d.done && d.percent === undefined && d.status === null)
+  )
+    result.hasProgressColumn = false;
   return result;
 }
