@@ -48,6 +48,13 @@ export function isHeadingLike(line: string): boolean {
   if (isChrome(line) || isDateLine(t)) return false;
   // Site navigation ("厦门市人民政府 | 无障碍 | English") and a red banner ("四川省人民政府文件").
   if (/[|｜]|English|无障碍|门户网站$|政府网$|^[\u4e00-\u9fa5]{2,24}文件$/.test(t)) return false;
+  // Section names of a government site ("政府信息公开", "通知公告") name no document.
+  if (
+    /^(?:政府信息公开|信息公开|政务公开|政府文件|政策文件|规范性文件|通知公告|工作动态|政务动态|新闻中心|要闻动态|专题专栏|网站首页|简体版|繁体版|信息公开目录|政策解读|公示公告)$/.test(
+      t,
+    )
+  )
+    return false;
   if (/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])/.test(t))
     return false;
   if (/^附件/.test(t) || /^(?:填报|报送|制表|统计|单位[:：])/.test(t)) return false;

@@ -545,3 +545,17 @@ describe('a form with an empty progress column', () => {
     expect(doc.tasks).toHaveLength(2);
   });
 });
+
+describe('site section names', () => {
+  it('are no title', () => {
+    const doc = importText(
+      [
+        '政府信息公开',
+        '通知公告',
+        '某市人民政府关于2023年民生实事的通知',
+        '1.新建公园5个。（市园林局）',
+      ].join('\n'),
+    );
+    expect(doc.title).toBe('某市人民政府关于2023年民生实事的通知');
+  });
+});
