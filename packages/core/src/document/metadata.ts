@@ -83,7 +83,9 @@ export function findTitle(lines: string[]): string | null {
     let title = compactText(line).replace(/^#+/, '');
     let j = i + 1;
     while (!TITLE_END.test(title) && j < lines.length && j < i + 3 && isHeadingLike(lines[j] ?? '')) {
-      title += compactText(lines[j] ?? '');
+      const next = compactText(lines[j] ?? '').replace(/^#+/, '');
+      // A site or issuer name over a title that repeats it: the title alone.
+      title = next.startsWith(title) ? next : title + next;
       j++;
     }
     return title;

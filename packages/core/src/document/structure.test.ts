@@ -557,5 +557,9 @@ describe('site section names', () => {
       ].join('\n'),
     );
     expect(doc.title).toBe('某市人民政府关于2023年民生实事的通知');
+    const repeated = importText(
+      ['某市人民政府', '某市人民政府关于2023年民生实事的通知', '1.新建公园5个。（市园林局）'].join('\n'),
+    );
+    expect(repeated.title).toBe('某市人民政府关于2023年民生实事的通知');
   });
 });
