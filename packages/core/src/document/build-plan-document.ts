@@ -160,7 +160,16 @@ function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['ki
       };
     } else if (draft.progressText !== null || draft.status !== null || draft.percent !== undefined) {
       const text = draft.progressText ?? '';
-      progress = safe(() => extractProgress(text, indicators, draft.status), {
+      // "年度目标3万人" under the name "城镇新增就业": the name tells what the target counts.
+      const title = draft.title;
+      const forMatching = title
+        ? indicators.map((i) =>
+            !i.subject || /^(?:年度|全年)?(?:目标|任务|计划)(?:任务)?$/.test(i.subject)
+              ? { ...i, subject: `${title}${i.subject ?? ''}` }
+              : i,
+          )
+        : indicators;
+      progress = safe(() => extractProgress(text, forMatching, draft.status), {
         text,
         status: draft.status,
         statedPercent: null,

@@ -563,3 +563,16 @@ describe('site section names', () => {
     expect(repeated.title).toBe('某市人民政府关于2023年民生实事的通知');
   });
 });
+
+describe('targets named only by their item', () => {
+  it('link the progress figures through the item name', () => {
+    const doc = importText(
+      [
+        '某市2022年民生实事第三季度进展情况',
+        '1.城镇新增就业：年度目标3万人，截至9月底，已新增城镇就业2.6万人，完成年度目标的86.7%。',
+        '2.口袋公园：年度目标20个，截至9月底，已建成15个。',
+      ].join('\n'),
+    );
+    expect(doc.tasks[0]?.progress?.values.map((v) => [v.value, v.indicator])).toEqual([[26000, 0]]);
+  });
+});
