@@ -406,7 +406,12 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
     if (progressTitle || reporting >= Math.max(1, drafts.length / 2)) {
       kind = 'progress';
       for (const d of drafts) {
-        if (d.progressText !== null) continue;
+        if (d.progressText !== null) {
+          // "进展：…完成率55%，正常推进。": the status word the labelled progress ends with.
+          const last = /[，,；;。]\s*([^，,；;。]{2,8})[。；;]?$/.exec(d.progressText);
+          d.status ??= last?.[1] ? statusWord(last[1]) : null;
+          continue;
+        }
         const split = splitProgress(d.content);
         if (split.progress !== null && split.content) {
           d.content = split.content;

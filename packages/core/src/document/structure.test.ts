@@ -576,3 +576,16 @@ describe('targets named only by their item', () => {
     expect(doc.tasks[0]?.progress?.values.map((v) => [v.value, v.indicator])).toEqual([[26000, 0]]);
   });
 });
+
+describe('a status word closing a labelled progress', () => {
+  it('is the status', () => {
+    const doc = importText(
+      [
+        '关于2023年上半年民生实事进展情况的报告',
+        '（一）社区食堂。目标：新建社区食堂20个。进展：截至6月30日，已建成12个，完成率60%，正常推进。（责任单位：市民政局）',
+        '（二）城市绿道。目标：新建绿道50公里。进展：截至6月30日，建成绿道20公里，完成率40%。（责任单位：市园林局）',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => t.progress?.status)).toEqual(['正常推进', null]);
+  });
+});
