@@ -123,7 +123,9 @@ export async function submitOverHttp(
   world: LoadWorld,
   index: number,
 ): Promise<number> {
+  const signal = AbortSignal.timeout(60_000);
   const open = await fetch(`${base}/api/reports`, {
+    signal,
     method: 'POST',
     headers,
     body: JSON.stringify({ taskId: world.taskIds[index], periodId: world.periodId }),
@@ -132,6 +134,7 @@ export async function submitOverHttp(
   const draft = (await open.json()) as { id: number; version: number };
   const actual = 700 + index;
   const submit = await fetch(`${base}/api/reports/${draft.id}/submit`, {
+    signal,
     method: 'POST',
     headers,
     body: JSON.stringify({
