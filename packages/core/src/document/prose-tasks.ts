@@ -119,11 +119,16 @@ function breakInlineLabels(text: string): string {
   return out;
 }
 
+/** Sections that close a plan or report: after them come no more tasks. */
+const CLOSING_SECTION =
+  /^(?:工作要求|保障措施|组织保障|有关要求|相关要求|工作保障|存在的?(?:主要)?(?:问题|困难)|主要问题|困难和问题|下一步(?:工作|打算|工作打算)?|下步(?:工作|打算)|工作打算|工作建议|组织领导|督查考核|监督检查|附则)$/;
+
 /** Paragraphs → numbered items, with run-together items split and wrapped lines joined. */
 export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: number[] } {
   const items: ProseItem[] = [];
   const free: number[] = [];
   let inAttachments = false;
+  let inFraming = false;
   // Paragraphs before the last numbered item (attachment lists aside) belong to the item above
   // them: a bulletin may give an item's target and progress their own paragraphs.
   let lastMarker = -1;
@@ -149,6 +154,17 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
     }
     // The attachment list ends at the first line that is no numbered name (a signature, a title).
     inAttachments = false;
+    // "工作要求" on a line of its own after the items: what follows is how the plan is run.
+    if (!marker && items.length > 0 && t0.length <= 12 && CLOSING_SECTION.test(t0.replace(/[:：]$/, ''))) {
+      inFraming = true;
+      free.push(index);
+      return;
+    }
+    if (inFraming && (!marker || marker.style !== 'cn' || NOT_TASKS.test(compactText(marker.rest)))) {
+      free.push(index);
+      return;
+    }
+    inFraming = false;
     // A category line without an ordinal: "就业创业（3项）", "社会保障方面（5件）".
     // "就业创业方面", "教育卫生类" on a line of their own name one too.
     if (
@@ -424,10 +440,10 @@ function splitItemTitle(text: string): { title: string | null; content: string }
 
 /** Sections of a notice whose items are not tasks. */
 const NOT_TASKS =
-  /^(?:总体目标|发展目标|目标要求|基本要求|工作原则|指导原则|重要意义|实施范围|资金保障|资金来源|监督管理|考核办法|存在的?(?:主要)?(?:问题|困难)|主要问题|困难和问题|问题和困难|下一步|下步|今后工作|工作打算|工作建议|几点建议|有关建议|组织实施|督查考核|考核评估|附则|总体要求|指导思想|基本原则|工作目标|主要目标|目标任务|保障措施|工作要求|组织保障|工作措施|实施步骤|有关要求|工作机制|组织领导|推进措施|相关要求|时间安排|进度安排|工作步骤|责任分工|工作保障|强化保障|加强领导|高度重视)/;
+  /^(?:总体目标|发展目标|目标要求|基本要求|工作原则|指导原则|重要意义|实施范围|资金保障|资金来源|监督管理|考核办法|存在的?(?:主要)?(?:问题|困难)|主要问题|困难和问题|问题和困难|下一步|下步|今后工作|工作打算|工作建议|几点建议|有关建议|组织实施|督查考核|考核评估|附则|总体要求|指导思想|基本原则|工作目标|主要目标|保障措施|工作要求|组织保障|工作措施|实施步骤|有关要求|工作机制|组织领导|推进措施|相关要求|时间安排|进度安排|工作步骤|责任分工|工作保障|强化保障|加强领导|高度重视)/;
 /** Sections that hold the tasks without naming a category. */
 const GENERIC_SECTION =
-  /^(?:主要任务|重点任务|具体任务|工作任务|重点工作|主要内容|民生实事项目|项目安排|重点项目|实事项目|任务安排)[:：]?$/;
+  /^(?:主要任务|重点任务|具体任务|工作任务|目标任务|重点工作|主要内容|民生实事项目|项目安排|重点项目|实事项目|任务安排)[:：]?$/;
 
 const isBareHeading = (text: string): boolean => {
   const t = compactText(text.split('\n')[0] ?? '');

@@ -589,3 +589,39 @@ describe('a status word closing a labelled progress', () => {
     expect(doc.tasks.map((t) => t.progress?.status)).toEqual(['正常推进', null]);
   });
 });
+
+describe('a closing section named on a line of its own', () => {
+  it('ends the tasks; its numbered points are none', () => {
+    const doc = importText(
+      [
+        '某县2022年民生实事',
+        '1.新建公园5个。（县住建局）',
+        '2.新建学校4所。（县教育局）',
+        '工作要求',
+        '1.各单位要高度重视。',
+        '2.县督查室要加强督查。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => t.content)).toEqual(['新建公园5个。', '新建学校4所。']);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('but a 目标任务 chapter holds the tasks', () => {
+    const doc = importText(
+      [
+        '某县2022年民生实事',
+        '一、总体要求',
+        '坚持以人民为中心。',
+        '二、目标任务',
+        '1.新建公园5个。（县住建局）',
+        '2.新建学校4所。（县教育局）',
+        '三、保障措施',
+        '（一）加强领导。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.category, t.content])).toEqual([
+      [null, '新建公园5个。'],
+      [null, '新建学校4所。'],
+    ]);
+  });
+});
