@@ -160,7 +160,7 @@ export function collectItems(paragraphs: string[]): { items: ProseItem[]; free: 
       free.push(index);
       return;
     }
-    if (inFraming && (!marker || marker.style !== 'cn' || NOT_TASKS.test(compactText(marker.rest)))) {
+    if (inFraming && (!marker || marker.style !== 'cn' || FRAMING.test(compactText(marker.rest)))) {
       free.push(index);
       return;
     }
@@ -439,7 +439,7 @@ function splitItemTitle(text: string): { title: string | null; content: string }
 }
 
 /** Sections of a notice whose items are not tasks. */
-const NOT_TASKS =
+const FRAMING =
   /^(?:总体目标|发展目标|目标要求|基本要求|工作原则|指导原则|重要意义|实施范围|资金保障|资金来源|监督管理|考核办法|存在的?(?:主要)?(?:问题|困难)|主要问题|困难和问题|问题和困难|下一步|下步|今后工作|工作打算|工作建议|几点建议|有关建议|组织实施|督查考核|考核评估|附则|总体要求|指导思想|基本原则|工作目标|主要目标|保障措施|工作要求|组织保障|工作措施|实施步骤|有关要求|工作机制|组织领导|推进措施|相关要求|时间安排|进度安排|工作步骤|责任分工|工作保障|强化保障|加强领导|高度重视)/;
 /** Sections that hold the tasks without naming a category. */
 const GENERIC_SECTION =
@@ -479,7 +479,10 @@ function headsNextLevel(items: ProseItem[], styles: MarkerStyle[], level: number
 export function proseTasks(
   paragraphs: string[],
   declaredTasks: number | null,
+  lenient = false,
 ): { drafts: TaskDraft[]; categories: CategoryDraft[]; firstTaskParagraph: number } {
+  // Lenient: no section is taken for a framing one (when that reading leaves no task at all).
+  const NOT_TASKS = lenient ? /^\b$/ : FRAMING;
   const { items } = collectItems(paragraphs);
   const none = { drafts: [], categories: [], firstTaskParagraph: -1 };
   if (items.length === 0) return none;
@@ -639,7 +642,8 @@ export function proseTasks(
         continue;
       }
       skipping = false;
-      const label = GENERIC_SECTION.test(heading) ? null : parseCategoryLabel(heading);
+      const label =
+        GENERIC_SECTION.test(heading) || FRAMING.test(heading) ? null : parseCategoryLabel(heading);
       category = null;
       if (label) {
         const existing = byName.get(label.name);
@@ -666,5 +670,8 @@ export function proseTasks(
     categories.length = 0;
     for (const d of drafts) if (d.category === only.name) d.category = null;
   }
+  // Every numbered item sat under a "framing" heading ("二、工作目标" holding the list): read again
+  // without taking any section for framing.
+  if (drafts.length === 0 && !lenient) return proseTasks(paragraphs, declaredTasks, true);
   return { drafts, categories, firstTaskParagraph };
 }

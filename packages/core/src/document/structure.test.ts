@@ -625,3 +625,25 @@ describe('a closing section named on a line of its own', () => {
     ]);
   });
 });
+
+describe('a list under a heading read as framing', () => {
+  it('is still read when nothing else holds tasks', () => {
+    const doc = importText(
+      [
+        '某县2022年民生实事',
+        '一、总体要求',
+        '坚持以人民为中心。',
+        '二、工作目标',
+        '1.新建公园5个。（县住建局）',
+        '2.新建学校4所。（县教育局）',
+        '三、保障措施',
+        '（一）加强领导。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.category, t.content])).toEqual([
+      [null, '新建公园5个。'],
+      [null, '新建学校4所。'],
+    ]);
+    expect(doc.categories).toEqual([]);
+  });
+});
