@@ -244,6 +244,8 @@ const SUMS_UP = /^(?:以上|上述)|^(?:全[省市县区州盟旗])?各[^，,。
  */
 function endsList(itemText: string, paragraph: string): boolean {
   if (CLOSING_PARAGRAPH.test(paragraph)) return true;
+  // "其中：城区3个，乡镇2个。" details the item above.
+  if (/^(?:其中|包括|含)/.test(paragraph)) return false;
   const p = trailingParenthesis(itemText);
   if (!p) return false;
   const before = compactText(itemText.slice(0, p.start));
