@@ -435,7 +435,16 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
   if (kind === 'plan') doc.reportDate = null;
   if (kind === 'progress' && doc.reportDate === null && doc.year !== null) {
     // "截至6月底，…" in the opening text dates the report: 2023-06-30.
-    for (const line of headText) {
+    // Else the date every item reports to ("截至9月底，全市新增…" in each item).
+    const reported = drafts.map((d) => d.progressText ?? '').filter(Boolean);
+    const sameDate = (texts: string[]): string[] => {
+      const dates = texts.map(
+        (t) => /(?:截至|截止)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:底|末|\d{1,2}日)/.exec(compactText(t))?.[0],
+      );
+      const first = dates[0];
+      return first && dates.length >= 2 && dates.every((x) => x === first) ? [first] : [];
+    };
+    for (const line of [...headText, ...sameDate(reported)]) {
       const m = /(?:截至|截止)(?:(?:19|20)\d{2}年)?(\d{1,2})月(底|末|\d{1,2}日)/.exec(compactText(line));
       if (m) {
         const day = /日$/.test(m[2] ?? '') ? (m[2] ?? '') : '底';

@@ -647,3 +647,17 @@ describe('a list under a heading read as framing', () => {
     expect(doc.categories).toEqual([]);
   });
 });
+
+describe('the report date of a bulletin', () => {
+  it('is the 截至 date every item reports to', () => {
+    const doc = importText(
+      [
+        '2023年民生实事进展情况',
+        '1.口袋公园。年度目标20个。截至9月底，已建成15个。（市园林局）',
+        '2.社区食堂。年度目标10个。截至9月底，已建成6个。（市民政局）',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('progress');
+    expect(doc.reportDate).toBe('2023-09-30');
+  });
+});
