@@ -23,6 +23,9 @@ describe('unit brackets', () => {
       { name: '各街道办事处', role: 'co' },
     ]);
     expect(readUnitBracket('含一老一小')).toBeNull();
+    expect(readUnitBracket('责任领导：张三；责任单位：区民政局')?.units).toEqual([
+      { name: '区民政局', role: 'lead' },
+    ]);
   });
 
   it('tells a line that only holds such a bracket', () => {

@@ -57,6 +57,8 @@ export function readUnitBracket(inner: string): { units: TaskUnit[]; deadlineTex
       deadlineText = g.replace(/(?:完成|建成|竣工)$/, '') || null;
       continue;
     }
+    // "责任领导：张三": people named beside the units are no units.
+    if (/^(?:责任领导|分管领导|牵头领导|联系领导|责任人|联系人|负责人)[:：]/.test(g)) continue;
     if (UNIT_LABEL.test(g) || looksLikeUnitList(g)) {
       unitGroups.push(g);
       continue;
