@@ -42,6 +42,11 @@ describe('parseDeadline', () => {
     expect(parseDeadline(text, year)).toEqual({ text: expectedText, date: expectedDate });
   });
 
+  it('reads a year end with the work word after it', () => {
+    expect(parseDeadline('2023年底前完成', 2023)?.date).toBe('2023-12-31');
+    expect(parseDeadline('2022年底前建成', 2022)?.date).toBe('2022-12-31');
+  });
+
   it('gives null for an empty cell', () => {
     expect(parseDeadline('  \n ', 2015)).toBeNull();
   });

@@ -63,7 +63,8 @@ function resolveDate(t: string, year: number | null): string | null {
   const ownYear = /^((?:19|20)\d{2})年(.*)$/.exec(t);
   if (ownYear) {
     const rest = ownYear[2] ?? '';
-    if (/^度?(?:底|末|年底|年末|内|全年)?(?:前|之前|以前)?$/.test(rest)) return `${ownYear[1]}-12-31`;
+    if (/^度?(?:底|末|年底|年末|内|全年)?(?:前|之前|以前)?(?:完成|完工|建成|竣工|办结)?$/.test(rest))
+      return `${ownYear[1]}-12-31`;
     return resolveDate(rest, Number(ownYear[1]));
   }
   if (/(?:19|20)\d{2}年/.test(t)) return null;
