@@ -45,6 +45,8 @@ describe('parseDeadline', () => {
   it('reads a year end with the work word after it', () => {
     expect(parseDeadline('2023年底前完成', 2023)?.date).toBe('2023-12-31');
     expect(parseDeadline('2022年底前建成', 2022)?.date).toBe('2022-12-31');
+    expect(parseDeadline('6.30前', 2022)?.date).toBe('2022-06-30');
+    expect(parseDeadline('12/31', 2022)?.date).toBe('2022-12-31');
   });
 
   it('gives null for an empty cell', () => {

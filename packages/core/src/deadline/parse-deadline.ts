@@ -69,6 +69,13 @@ function resolveDate(t: string, year: number | null): string | null {
   }
   if (/(?:19|20)\d{2}年/.test(t)) return null;
   if (year === null) return null;
+  // "6.30", "12/31前": month and day without a year.
+  const monthDay = /^(\d{1,2})[./](\d{1,2})(?:日)?(?:前|之前)?$/.exec(t);
+  if (monthDay) {
+    const m = Number(monthDay[1]);
+    const d = Number(monthDay[2]);
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return isoDate(year, m, d);
+  }
 
   const months = [...t.matchAll(MONTH_DAY)];
   const lastMonth = months[months.length - 1];
