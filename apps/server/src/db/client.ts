@@ -37,6 +37,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Open an existing PGlite instance (tests clone a migrated template). */
   pglite?: PGlite;
+  /** PostgreSQL: an idle connection the server ended (default: one line on stderr). */
+  onPoolError?: (error: Error) => void;
 }
 
 /** Refused because another process holds the data folder. */
@@ -122,6 +124,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   let handle: DatabaseHandle;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection that the server ends (a restart, a failover, an administrator) is
+    // reported here; without a listener Node would throw it and bring the process down. The
+    // pool replaces the connection on the next query.
+    const onPoolError =
+      options.onPoolError ??
+      ((error: Error) => process.stderr.write(`minsheng: database connection lost: ${error.message}\n`));
+    pool.on('error', onPoolError);
     handle = {
       db: drizzlePg({ client: pool, schema }) as unknown as Database,
       kind: 'postgres',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { DatabaseHandle } from '../../src/db/client';
 import { auditLog, jurisdictions } from '../../src/db/schema';
 import { openTestDatabase, testDatabases } from './database';
@@ -20,6 +21,24 @@ describe.each(testDatabases())('test database on %s', (kind) => {
       .returning();
     expect(row?.name).toBe('吉林省');
     expect(row?.version).toBe(1);
+  });
+
+  it.runIf(kind === 'postgres')('survives the server ending its idle connections', async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    const { rows } = await handle.pool!.query<{ db: string }>('SELECT current_database() AS db');
+    const admin = new pg.Client({ connectionString: url.toString() });
+    await admin.connect();
+    // What a restart or an administrator does: end every connection to the app's database.
+    const ended = await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [rows[0]!.db],
+    );
+    await admin.end();
+    expect(ended.rowCount).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The process is still here, and the pool reconnects on the next query.
+    const [row] = await handle.db.select().from(jurisdictions);
+    expect(row?.name).toBe('吉林省');
   });
 
   it('refuses to change the audit log', async () => {
