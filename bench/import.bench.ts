@@ -18,7 +18,13 @@ import type { DocumentScore, Mismatch } from './lib/score';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const FIXTURE_DIRS = ['fixtures/seeds', 'fixtures/genre', 'fixtures/genre2', 'fixtures/genre3'];
+const FIXTURE_DIRS = [
+  'fixtures/seeds',
+  'fixtures/genre',
+  'fixtures/genre2',
+  'fixtures/genre3',
+  'fixtures/genre4',
+];
 
 interface Options {
   runs: number;
