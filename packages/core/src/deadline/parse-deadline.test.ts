@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeadline } from './parse-deadline';
+import { findInlineDeadline, parseDeadline } from './parse-deadline';
 
 describe('parseDeadline', () => {
   const cases: Array<[string, number | null, string | null, string | null]> = [
@@ -51,5 +51,21 @@ describe('parseDeadline', () => {
 
   it('gives null for an empty cell', () => {
     expect(parseDeadline('  \n ', 2015)).toBeNull();
+  });
+});
+
+describe('findInlineDeadline', () => {
+  it('reads the time phrase of a clause that ends the sentence with a verb', () => {
+    expect(findInlineDeadline('新增学位3600个，2019年8月底前完成。')).toBe('2019年8月底前');
+    expect(findInlineDeadline('新建农村公路300公里，年底前完成。')).toBe('年底前');
+    expect(findInlineDeadline('新增泊位5000个，三季度完成。')).toBe('三季度');
+    expect(findInlineDeadline('整治易涝点12处，汛期前完成。')).toBe('汛期前');
+    expect(findInlineDeadline('新建公园2个，6月底前建成。')).toBe('6月底前');
+  });
+  it('leaves baselines, ranges, periods and reporting rules alone', () => {
+    expect(findInlineDeadline('由2015年末的30%提高到40%')).toBeNull();
+    expect(findInlineDeadline('2023—2025年新建学校5所')).toBeNull();
+    expect(findInlineDeadline('建设工期为2017年4月至2021年5月')).toBeNull();
+    expect(findInlineDeadline('每季度末报送进展')).toBeNull();
   });
 });

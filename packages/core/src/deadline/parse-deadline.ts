@@ -109,3 +109,25 @@ export function parseDeadline(text: string, year: number | null): Deadline | nul
     return { text: t, date: null };
   }
 }
+
+const INLINE_VERB =
+  '(?:完成|建成|投用|投入使用|完工|竣工|开工|到位|实现|办结|落实|上线|开放|启用|交付|通车|运营|开通)';
+const INLINE_TIME =
+  '(?:(?:19|20)\\d{2}年)?(?:(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:底|末|上旬|中旬|下旬|初)?(?:\\d{1,2}日)?|(?:第)?[一二三四1-4]季度(?:末)?|年底|年末|年内|上半年|下半年|当年|全年)';
+const INLINE_DEADLINE = new RegExp(
+  `(?:^|[，,。；;：:])((?:${INLINE_TIME}(?:前|之前)?)|(?:[\\u4e00-\\u9fa5]{1,4}(?:季|期|节)前))${INLINE_VERB}(?=[。；;，,）)]|$)`,
+  'g',
+);
+
+/**
+ * A deadline written inside a task's sentence ("…，2019年8月底前完成。", "三季度完成", "汛期前完成"):
+ * the time phrase without its verb, or null. Only a clause that is the phrase plus a verb counts,
+ * so baselines ("2015年末"), ranges ("2023—2025年"), periods ("建设工期为2017年4月至2021年5月")
+ * and reporting rules ("每季度末") are not read as deadlines.
+ */
+export function findInlineDeadline(content: string): string | null {
+  const t = compactText(content ?? '');
+  let found: string | null = null;
+  for (const m of t.matchAll(INLINE_DEADLINE)) found = m[1] ?? null;
+  return found;
+}

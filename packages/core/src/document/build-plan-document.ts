@@ -8,7 +8,7 @@ import type {
   SourceDocument,
   TaskProgress,
 } from '../model';
-import { parseDeadline } from '../deadline/parse-deadline';
+import { findInlineDeadline, parseDeadline } from '../deadline/parse-deadline';
 import { extractIndicators } from '../indicators/extract-indicators';
 import { checkStatedPercent, extractProgress } from '../progress/extract-progress';
 import { compactText } from '../text/normalize';
@@ -186,7 +186,7 @@ function buildTask(draft: TaskDraft, year: number | null, kind: PlanDocument['ki
     title: draft.title,
     content,
     units: draft.units,
-    deadline: draft.deadlineText ? parseDeadline(draft.deadlineText, year) : null,
+    deadline: parseDeadline(draft.deadlineText ?? findInlineDeadline(content) ?? '', year),
     indicators,
     progress,
   };
