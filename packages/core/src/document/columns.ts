@@ -20,7 +20,7 @@ export type ColumnRole =
   | 'other';
 
 const HEADER_WORD =
-  /^(?:序号|编号|序|No\.?|NO\.?|类别|类型|分类|方面|领域|板块|大类|.{0,4}名称|.{0,4}项目|事项|.{0,4}实事|.{0,6}内容|.{0,6}任务|.{0,6}目标|.{0,4}单位|.{0,4}部门|.{0,2}时限|完成时间|时间节点|完成期限|完成日期|.{0,10}情况|.{0,4}进展|.{0,4}进度|.{0,2}地点|备注|状态|.{0,4}指标|已完成数?|完成数|累计完成|实际完成|.{0,4}之比|完成比例|完成率|占比|责任人|.{0,2}领导|计量单位|说明|.{0,4}投资.{0,4}|.{0,4}资金.{0,4})$/;
+  /^(?:序号|编号|序|No\.?|NO\.?|类别|类型|分类|方面|领域|板块|大类|.{0,4}名称|.{0,4}项目|事项|.{0,4}实事|.{0,6}内容|.{0,6}任务|.{0,6}目标|.{0,4}单位|.{0,4}部门|.{0,2}时限|完成时间|时间节点|完成期限|完成日期|.{0,10}情况|.{0,4}进展|.{0,4}进度|.{0,2}地点|备注|.{0,4}状态|.{0,4}评价|.{0,4}指标|已完成数?|完成数|累计完成|实际完成|.{0,4}之比|完成比例|完成率|占比|责任人|.{0,2}领导|计量单位|说明|.{0,4}投资.{0,4}|.{0,4}资金.{0,4})$/;
 
 /** "完成\n时限" → true: a word that heads a column of a 民生实事 table. */
 export function isHeaderWord(text: string): boolean {
@@ -58,7 +58,7 @@ function roleOf(h: string, indicatorTable: boolean): ColumnRole {
   // Outside an indicator table "累计完成" holds what was done, in words: a progress text.
   if (/^(?:已完成数?|完成数|累计完成(?:数)?|实际完成(?:数)?|已完成量)$/.test(h))
     return indicatorTable ? 'done' : 'progress';
-  if (/状态/.test(h)) return 'status';
+  if (/状态|评价/.test(h)) return 'status';
   // A schedule ("进度安排", "推进计划", "时间安排") is part of the plan, not a report of progress.
   if (/(?:进度|时间|时序|推进)(?:安排|计划|要求)|计划进度/.test(h)) return 'other';
   if (/情况|进展|进度|推进/.test(h)) return 'progress';

@@ -100,7 +100,7 @@ function splitRun(
 
 /** A labelled line of an item: "责任单位：…", "年度目标：…", "进展情况：…". */
 const LABEL_WORDS =
-  '牵头单位|配合单位|责任单位|责任部门|牵头部门|配合部门|完成时限|完成时间|完成期限|时间节点|年度目标|年度任务|全年目标|全年任务|年度计划|目标任务|任务目标|目标要求|工作目标|建设任务|建设内容|实施内容|主要内容|工作内容|进展情况|推进情况|完成情况|落实情况|工作进展|进度情况|完成进度|目标|任务|进展|进度';
+  '进展评价|进度评价|推进评价|完成状态|推进状态|进展状态|当前状态|牵头单位|配合单位|责任单位|责任部门|牵头部门|配合部门|完成时限|完成时间|完成期限|时间节点|年度目标|年度任务|全年目标|全年任务|年度计划|目标任务|任务目标|目标要求|工作目标|建设任务|建设内容|实施内容|主要内容|工作内容|进展情况|推进情况|完成情况|落实情况|工作进展|进度情况|完成进度|目标|任务|进展|进度';
 export const ITEM_LABEL = new RegExp(`^(?:${LABEL_WORDS})[:：]`);
 
 /** "城镇新增就业。目标：….进展：截至…": labels run on inside one paragraph, each on its own line. */
@@ -385,9 +385,11 @@ function readLabelledLines(text: string): {
   progress: string | null;
   units: TaskUnit[] | null;
   deadline: string | null;
+  status: string | null;
 } {
   const out = {
     head: '',
+    status: null as string | null,
     content: null as string | null,
     progress: null as string | null,
     units: null as TaskUnit[] | null,
@@ -403,7 +405,9 @@ function readLabelledLines(text: string): {
     }
     const value = t.slice(m[0].length);
     const label = m[0].slice(0, -1);
-    if (/单位|部门/.test(label)) out.units = [...(out.units ?? []), ...parseUnits(t)];
+    // "进展评价：正常推进": the status word as printed.
+    if (/评价|状态/.test(label)) out.status = value.replace(/[。；;，,]+$/, '') || null;
+    else if (/单位|部门/.test(label)) out.units = [...(out.units ?? []), ...parseUnits(t)];
     else if (/时限|时间|期限|节点/.test(label))
       out.deadline = value.replace(/[。；;，,]+$/, '').replace(/完成$/, '') || null;
     else if (/情况|进展|进度/.test(label)) out.progress = value;
@@ -590,6 +594,7 @@ export function proseTasks(
     current.units = labelled.units ?? units;
     current.deadlineText = labelled.deadline ?? deadlineText;
     if (labelled.progress !== null) current.progressText = labelled.progress;
+    if (labelled.status !== null) current.status = labelled.status;
     if (current.content) drafts.push(current);
     current = null;
     currentText = '';

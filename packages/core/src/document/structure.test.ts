@@ -664,3 +664,64 @@ describe('the report date of a bulletin', () => {
     expect(doc.reportDate).toBe('2023-09-30');
   });
 });
+
+describe('genre4 mechanisms', () => {
+  it('reads a one-cell-per-line table whose status column is headed "完成状态"', () => {
+    const doc = importText(
+      [
+        '某县2022年民生实事三季度推进情况',
+        '',
+        '序号',
+        '项目名称',
+        '年度目标',
+        '推进情况',
+        '完成状态',
+        '牵头单位',
+        '1',
+        '道路改造',
+        '改造道路10公里',
+        '已改造道路8公里',
+        '正常推进',
+        '县交通局',
+        '2',
+        '幼儿园建设',
+        '新建幼儿园2所',
+        '已建成幼儿园2所',
+        '已完成',
+        '县教育局',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.number, t.title, t.progress?.status])).toEqual([
+      [1, '道路改造', '正常推进'],
+      [2, '幼儿园建设', '已完成'],
+    ]);
+  });
+
+  it('takes the status from a "进展评价：" label in prose', () => {
+    const doc = importText(
+      [
+        '某市2018年上半年民生实事进展情况通报',
+        '(1)道路改造。年度目标：改造道路10公里。进展情况：已改造道路4公里。进展评价：进度滞后。牵头单位：市交通局。',
+        '(2)幼儿园建设。年度目标：新建幼儿园2所。进展情况：已建成幼儿园1所。进展评价：正常推进。牵头单位：市教育局。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => t.progress?.status)).toEqual(['进度滞后', '正常推进']);
+    expect(doc.tasks[0]?.units).toEqual([{ name: '市交通局', role: 'lead' }]);
+  });
+
+  it('reads a deadline written inside the item sentence and keeps it in the content', () => {
+    const doc = importText(
+      [
+        '某市2019年民生实事',
+        '1、新建农村公路300公里，年底前完成。',
+        '2、新建改造供热管网80公里，供暖季前完成。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => t.deadline)).toEqual([
+      { text: '年底前', date: '2019-12-31' },
+      { text: '供暖季前', date: null },
+    ]);
+    expect(doc.tasks[0]?.content).toBe('新建农村公路300公里，年底前完成。');
+    expect(doc.warnings.filter((w) => w.code === 'UNPARSED_DEADLINE').map((w) => w.task)).toEqual([2]);
+  });
+});
