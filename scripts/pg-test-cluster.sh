@@ -6,7 +6,15 @@
 set -euo pipefail
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 DIR=${PG_TEST_DIR:-/tmp/minsheng-pg-test}
-PORT=${PG_TEST_PORT:-55432}
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if [ -n "${PG_TEST_PORT:-}" ]; then
+  PORT=$PG_TEST_PORT
+elif [ -f "$DIR/port" ]; then
+  PORT=$(cat "$DIR/port") # this cluster's own port, from an earlier start
+else
+  PORT=55432
+  while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
+fi
 as_owner() {
   if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
 }
@@ -21,6 +29,7 @@ case "${1:-start}" in
       [ "$(id -u)" = 0 ] && chown postgres "$DIR"
       as_owner "$PGBIN/initdb -D $DIR -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null
     fi
+    echo "$PORT" >"$DIR/port"
     if ! as_owner "$PGBIN/pg_ctl -D $DIR status" >/dev/null 2>&1; then
       as_owner "$PGBIN/pg_ctl -D $DIR -l $DIR/server.log -o '-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=200' -w start" >/dev/null
     fi
