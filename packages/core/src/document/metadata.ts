@@ -13,7 +13,10 @@ export function isChrome(line: string): boolean {
   if (!t) return true;
   // Page markers of a printed copy: "－ 2 －", "- 3 -", "第2页".
   if (/^[-－—–]\s*\d{1,3}\s*[-－—–]$|^第\d+页(?:\s*共\d+页)?$/.test(t)) return true;
-  return CHROME.test(t) || /^(?:首页|网站首页)\s*[>＞»›]/.test(t);
+  const m = CHROME.exec(t);
+  // A paragraph of the text that ends with a contact line ("…报送进展情况。联系电话：…") is text.
+  if (m && m.index > 20 && /。/.test(t.slice(0, m.index))) return false;
+  return m !== null || /^(?:首页|网站首页)\s*[>＞»›]/.test(t);
 }
 
 const DOC_NUMBER =
@@ -214,13 +217,17 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** "填报时间：2020年9月25日" → "2020-09-25". */
 export function findReportDate(lines: string[]): string | null {
-  for (const line of lines) {
-    const t = compactText(line);
-    const m =
-      /(?:填报时间|填报日期|报送时间|报送日期|统计时间|统计截止|截止时间|截至时间|截止日期|数据截至|报告日期|截至|截止)[:：]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/.exec(
-        t,
-      );
-    if (m) return `${m[1]}-${pad2(Number(m[2]))}-${pad2(Number(m[3]))}`;
+  // A printed 填报时间 / 报送日期 wins over a 截至 date wherever each stands.
+  const labels = [
+    '填报时间|填报日期|报送时间|报送日期|报告日期',
+    '统计时间|统计截止|截止时间|截至时间|截止日期|数据截至|截至|截止',
+  ];
+  for (const label of labels) {
+    const re = new RegExp(`(?:${label})[:：]?((?:19|20)\\d{2})年(\\d{1,2})月(\\d{1,2})日`);
+    for (const line of lines) {
+      const m = re.exec(compactText(line));
+      if (m) return `${m[1]}-${pad2(Number(m[2]))}-${pad2(Number(m[3]))}`;
+    }
   }
   return null;
 }

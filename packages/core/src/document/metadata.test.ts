@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { findReportDate, isChrome } from './metadata';
+
+describe('findReportDate', () => {
+  it('prefers a printed 填报日期 to a 截至 date printed above it', () => {
+    expect(
+      findReportDate(['（截至2020年11月30日）', '填报单位：某州督查室　　填报日期：2020年12月3日']),
+    ).toBe('2020-12-03');
+  });
+  it('falls back to the 截至 date', () => {
+    expect(findReportDate(['某市民生实事推进情况', '截至2021年9月30日'])).toBe('2021-09-30');
+  });
+});
+
+describe('isChrome', () => {
+  it('keeps a paragraph of the text that ends with a contact line', () => {
+    expect(
+      isChrome(
+        '今年市政府确定集中办好3个方面9件民生实事，请于每月5日前报送进展情况。联系电话：0412-2223456。',
+      ),
+    ).toBe(false);
+    expect(isChrome('联系电话：0412-2223456')).toBe(true);
+    expect(isChrome('版权所有：某市人民政府　ICP备0000号')).toBe(true);
+  });
+});
