@@ -9,8 +9,10 @@ DIR=${PG_TEST_DIR:-/tmp/minsheng-pg-test}
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 if [ -n "${PG_TEST_PORT:-}" ]; then
   PORT=$PG_TEST_PORT
+elif [ -f "$DIR/postmaster.pid" ]; then
+  PORT=$(sed -n 4p "$DIR/postmaster.pid") # the cluster is running: its own port
 elif [ -f "$DIR/port" ]; then
-  PORT=$(cat "$DIR/port") # this cluster's own port, from an earlier start
+  PORT=$(cat "$DIR/port") # this cluster's port from an earlier start
 else
   PORT=55432
   while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
