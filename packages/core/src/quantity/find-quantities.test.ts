@@ -226,3 +226,14 @@ describe('findQuantities properties', () => {
     );
   });
 });
+
+describe('compound units with a slash', () => {
+  it('keeps the whole rate as the unit', () => {
+    const units = (s: string): Array<[number, string | null]> =>
+      findQuantities(s).map((q) => [q.value, q.unit]);
+    expect(units('充电服务费不超过0.8元/千瓦时')).toEqual([[0.8, '元/千瓦时']]);
+    expect(units('护理补贴300元/人·月')).toEqual([[300, '元/人·月']]);
+    expect(units('日处理能力500吨/日')).toEqual([[500, '吨/日']]);
+    expect(units('新建道路5公里/年')).toEqual([[5, '公里/年']]);
+  });
+});

@@ -206,6 +206,11 @@ const WORD_STARTS: ReadonlyArray<string> = [
   '级别',
 ];
 
+/** The denominator of a rate: "/千瓦时", "/人·月", "/日"; one or two units joined by "·". */
+const PER =
+  '(?:千瓦时|立方米|平方米|公里|千米|小时|季度|学期|公斤|千克|年|月|日|天|周|人|户|次|秒|吨|亩|辆|台|床|生|度|米|斤|例|件|张|套|个)';
+const RATE = new RegExp(`^[/／](${PER}(?:[·・•]${PER})?)`);
+
 export interface UnitMatch {
   unit: string;
   kind: UnitKind;
@@ -229,9 +234,7 @@ export function matchUnit(text: string, pos: number): UnitMatch | null {
       if (paren) return { unit: `${unit}次`, kind, length: unit.length + 3 };
     }
     // Rates: "120万吨/年", "1000元/年".
-    const rate = /^\/(立方米|平方米|小时|年|月|日|天|人|户|次|秒|吨|亩|辆|台)/.exec(
-      text.slice(after, after + 5),
-    );
+    const rate = RATE.exec(text.slice(after, after + 12));
     if (rate && !unit.includes('/')) {
       return { unit: `${unit}/${rate[1] ?? ''}`, kind, length: unit.length + rate[0].length };
     }
