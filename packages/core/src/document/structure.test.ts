@@ -725,3 +725,21 @@ describe('genre4 mechanisms', () => {
     expect(doc.warnings.filter((w) => w.code === 'UNPARSED_DEADLINE').map((w) => w.task)).toEqual([2]);
   });
 });
+
+describe('units columns per role', () => {
+  it('a blank 牵头 cell inherits only the lead when the row has its own 配合 cell', () => {
+    const doc = importText(
+      [
+        '某区2021年民生实事',
+        '序号 | 实事内容 | 牵头单位 | 配合单位 | 完成时限',
+        '1 | 新建幼儿园2所 | 区教育局 | 区发改局、区自然资源局 | 年底前',
+        '2 | 改造校舍10所 |  | 区财政局 | 10月底前',
+        '3 | 新建公园1个 | 区住建局 | 区财政局 | 年底前',
+      ].join('\n'),
+    );
+    expect(doc.tasks[1]?.units).toEqual([
+      { name: '区教育局', role: 'lead' },
+      { name: '区财政局', role: 'co' },
+    ]);
+  });
+});

@@ -284,7 +284,10 @@ export function readTable(rows: TableRow[], fromText = true): TableResult {
     let units: TaskUnit[];
     if (unitsCol >= 0) {
       const raw = cell(unitsCol);
-      units = compactText(raw) ? parseUnits(raw) : lastUnits.map((u) => ({ ...u }));
+      // A blank 牵头 cell inherits the row above; with the row's own 配合 cell, only its lead.
+      const ownCo = cellC(coUnitsCol) !== '';
+      const inherited = ownCo ? lastUnits.filter((u) => u.role === 'lead') : lastUnits;
+      units = compactText(raw) ? parseUnits(raw) : inherited.map((u) => ({ ...u }));
     } else {
       units = [];
     }
