@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findReportDate, isChrome } from './metadata';
+import { findJurisdiction, findReportDate, isChrome } from './metadata';
 
 describe('findReportDate', () => {
   it('prefers a printed 填报日期 to a 截至 date printed above it', () => {
@@ -21,5 +21,15 @@ describe('isChrome', () => {
     ).toBe(false);
     expect(isChrome('联系电话：0412-2223456')).toBe(true);
     expect(isChrome('版权所有：某市人民政府　ICP备0000号')).toBe(true);
+  });
+});
+
+describe('findJurisdiction', () => {
+  it('takes the name the plan itself uses when the heading gives it with its parent', () => {
+    expect(findJurisdiction('重庆市渝北区人民政府办公室关于印发渝北区2025年重点民生实事的通知', null)).toBe(
+      '渝北区',
+    );
+    expect(findJurisdiction('重庆市渝北区2025年重点民生实事', null)).toBe('重庆市渝北区');
+    expect(findJurisdiction('鞍山市人民政府关于印发2019年全市重点民生实事项目的通知', null)).toBe('鞍山市');
   });
 });

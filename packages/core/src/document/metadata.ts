@@ -154,12 +154,16 @@ export function findJurisdiction(title: string | null, issuer: string | null): s
   }
   if (title) {
     const body = title.replace(/^.*?关于(?:印发|下达|公布|做好|实施)?《?/, '');
-    for (const t of [title, body]) {
+    const found = [title, body].map((t) => {
       const m = new RegExp(
         `^(${PLACE}{1,3})(?=(?:19|20)\\d{2}|[〇零一二]{4}|年度|关于|民生|人民政府|政府|今年|本年)`,
       ).exec(t);
-      if (m?.[1] && isPlaceName(m[1])) return m[1];
-    }
+      return m?.[1] && isPlaceName(m[1]) ? m[1] : null;
+    });
+    const [head, named] = found;
+    // "重庆市渝北区人民政府办公室关于印发渝北区2025年…": the plan's own name for its place.
+    if (head && named && named !== head && head.endsWith(named)) return named;
+    return head ?? named ?? null;
   }
   return null;
 }
