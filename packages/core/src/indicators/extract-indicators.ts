@@ -50,7 +50,7 @@ const TRAILING_NOISE_RE =
   /(?:[\s、，,；;：:“”"'‘’《》（(【\-—]|不低于|不少于|不小于|不超过|不高于|至少|最少|超过|控制在|达到|达|提高到|提升到|增加到|增长到|提高至|提升至|增加至|增长至|降低到|降低至|降至|增至|缩短到|缩短至|压缩到|压缩至|减少到|减少至|分别为|分别|为|是|约|近|共计|共|总计|合计|累计|的|要|\d{4}年(?:底|末|内|前|度)?)+$/;
 /** Verbs that progress reports put before what was done: "完成失业人员再就业9539人". */
 const PROGRESS_VERBS_RE =
-  /^(?:截至目前|截止目前|目前|现已|已经|已|累计|共计|共|全年|年内|完成了|完成|实现|新增|达到|其中)+/;
+  /^(?:截至目前|截止目前|目前|现已|已经|已|累计|共计|共(?!享|同|识|建|产|青)|全年|年内|完成了|完成|实现|新增|达到|其中)+/;
 /**
  * The subject as the contract and the fixtures write it: the words before the number in its
  * clause, verbs and prepositions kept ("为全省", "新建幼儿园"), without the comparator or

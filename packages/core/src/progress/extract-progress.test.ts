@@ -318,3 +318,35 @@ describe('matchIndicator', () => {
     expect(matchIndicator({ subject: '失业人员再就业', value: 9539, unit: '元' }, indicators)).toBeNull();
   });
 });
+
+describe('values that lead with a state or a count', () => {
+  const match = (target: string, report: string): Array<[number, number | null]> =>
+    extractProgress(report, extractIndicators(target)).values.map((v) => [v.value, v.indicator]);
+
+  it('"正在推进3家" counts what the task counts in 家', () => {
+    expect(
+      match('新建社区日间照料中心8家，安装智能监护设备2000户', '已完工日间照料中心5家，正在推进3家'),
+    ).toEqual([
+      [5, 0],
+      [3, 0],
+    ]);
+  });
+
+  it('"7所学校已完工" is the task\'s 所 indicator although the words differ', () => {
+    expect(match('新建中小学、幼儿园7所，新增学位8400个', '7所学校已完工并投入使用，新增学位8400个')).toEqual(
+      [
+        [7, 0],
+        [8400, 1],
+      ],
+    );
+  });
+
+  it('"共享泊位" keeps its 共 and finds the 共享 indicator', () => {
+    expect(
+      match('新增公共停车泊位6000个，错时共享停车泊位不少于2000个', '新增公共停车泊位4200个，共享泊位1800个'),
+    ).toEqual([
+      [4200, 0],
+      [1800, 1],
+    ]);
+  });
+});

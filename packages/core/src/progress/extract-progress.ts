@@ -14,7 +14,7 @@ const REMAINDER_RE = /^(?:其余|剩余|另有|余下|其中|另)/;
  * thing of their own, so they count what the task's only compatible indicator counts.
  */
 const GENERIC_SUBJECT_RE =
-  /^(?:其中|其余|剩余|另有|余下|累计|全部|均已|已经|已|现已|正在|目前|共|完成|完工|竣工|开工|建成|在建|建设|施工|改造|实施|启动|投用|投入使用|使用|通车|检查|筛查|救助|发放|办理|新增|新建|惠及|覆盖|实现|开展|安装|部署|整治|提升|改扩建|改建|扩建|和|、)+$/;
+  /^(?:其中|其余|剩余|另有|余下|累计|全部|均已|已经|已|现已|正在|目前|推进|进行|共|完成|完工|竣工|开工|建成|在建|建设|施工|改造|实施|启动|投用|投入使用|使用|通车|检查|筛查|救助|发放|办理|新增|新建|惠及|覆盖|实现|开展|安装|部署|整治|提升|改扩建|改建|扩建|和|、)+$/;
 
 interface ProgressReading {
   reading: IndicatorReading;
@@ -193,7 +193,12 @@ export function extractProgress(
     };
     // Matching reads the wider phrase: "22个小区主体工程已完工" has no subject of its own.
     const context = reading.context;
-    let indicator = matchIndicator({ ...v, subject: context }, indicators);
+    // "7所学校已完工": a figure that leads its clause counts what the task's only indicator of
+    // that unit counts, whatever words follow it.
+    const leads = clauseBefore(toHalfWidth(text), reading.quantity.numberStart).trim() === '';
+    let indicator =
+      (leads ? matchIndicator({ ...v, subject: null }, indicators) : null) ??
+      matchIndicator({ ...v, subject: context }, indicators);
     const prev = values[values.length - 1];
     if (indicator === null && prev !== undefined && prev.indicator !== null) {
       // "其余5所将于四季度完工", "另有47个在建": the rest of what the figure before counted.
