@@ -62,22 +62,6 @@ function categoryHeading(line: string): CategoryDraft | null {
   return parseCategoryLabel(t);
 }
 
-/**
- * Numbering that starts again at 1 in each category ("一、教育 1. 2. 二、医疗 1. 2. 3.") becomes
- * one sequence, so that every task has its own number.
- */
-function renumberRestarts(drafts: TaskDraft[]): void {
-  let restarts = 0;
-  for (let i = 1; i < drafts.length; i++) {
-    const prev = drafts[i - 1];
-    const d = drafts[i];
-    if (!prev || !d || (d.number ?? 0) > (prev.number ?? 0)) continue;
-    if (d.number !== 1 || d.category === prev.category) return;
-    restarts++;
-  }
-  if (restarts > 0) drafts.forEach((d, i) => (d.number = i + 1));
-}
-
 function safe<T>(fn: () => T, fallback: T): T {
   try {
     return fn();
@@ -470,7 +454,7 @@ function build(source: SourceDocument, hints: ImportHints): PlanDocument {
     }
   }
 
-  renumberRestarts(drafts);
+  // Numbering that starts again at 1 in each category stays as printed (DUPLICATE_NUMBER).
   doc.categories = categories.map((c, i): PlanCategory => ({
     ordinal: i + 1,
     name: c.name,

@@ -304,14 +304,16 @@ describe('chapters over categories over tasks', () => {
       ].join('\n'),
     );
 
-  it('finds the tasks under the categories, with or without declared counts, numbered on', () => {
+  it('finds the tasks under the categories, with or without declared counts, numbered as printed', () => {
     for (const d of [doc('全年实施2个方面3项民生实事。'), doc('坚持以人民为中心。')]) {
       expect(d.categories.map((c) => c.name)).toEqual(['养老服务', '城市更新']);
+      // Numbering that restarts per category stays as printed ("序号 as printed"), and is flagged.
       expect(d.tasks.map((t) => [t.number, t.category, t.content])).toEqual([
         [1, '养老服务', '新建社区食堂6个。'],
         [2, '养老服务', '改造适老化住房300户。'],
-        [3, '城市更新', '改造背街小巷12条。'],
+        [1, '城市更新', '改造背街小巷12条。'],
       ]);
+      expect(d.warnings.filter((w) => w.code === 'DUPLICATE_NUMBER').map((w) => w.task)).toEqual([1]);
     }
   });
 });
