@@ -61,6 +61,9 @@ describe('findInlineDeadline', () => {
     expect(findInlineDeadline('新增泊位5000个，三季度完成。')).toBe('三季度');
     expect(findInlineDeadline('整治易涝点12处，汛期前完成。')).toBe('汛期前');
     expect(findInlineDeadline('新建公园2个，6月底前建成。')).toBe('6月底前');
+    expect(findInlineDeadline('新建学校2所，确保2019年底前完成。')).toBe('2019年底前');
+    expect(findInlineDeadline('改造管网，并于6月底前全部建成。')).toBe('6月底前');
+    expect(findInlineDeadline('维修校舍，秋季开学前完成。')).toBe('秋季开学前');
   });
   it('leaves baselines, ranges, periods and reporting rules alone', () => {
     expect(findInlineDeadline('由2015年末的30%提高到40%')).toBeNull();
