@@ -7,6 +7,9 @@ describe('findReportDate', () => {
       findReportDate(['（截至2020年11月30日）', '填报单位：某州督查室　　填报日期：2020年12月3日']),
     ).toBe('2020-12-03');
   });
+  it('reads a numeric 填报日期', () => {
+    expect(findReportDate(['截至2020年11月30日', '填报日期：2020.12.3'])).toBe('2020-12-03');
+  });
   it('falls back to the 截至 date', () => {
     expect(findReportDate(['某市民生实事推进情况', '截至2021年9月30日'])).toBe('2021-09-30');
   });

@@ -227,7 +227,9 @@ export function findReportDate(lines: string[]): string | null {
     '统计时间|统计截止|截止时间|截至时间|截止日期|数据截至|截至|截止',
   ];
   for (const label of labels) {
-    const re = new RegExp(`(?:${label})[:：]?((?:19|20)\\d{2})年(\\d{1,2})月(\\d{1,2})日`);
+    const re = new RegExp(
+      `(?:${label})[:：]?((?:19|20)\\d{2})(?:年|[.\\-/])(\\d{1,2})(?:月|[.\\-/])(\\d{1,2})(?:日|(?!\\d))`,
+    );
     for (const line of lines) {
       const m = re.exec(compactText(line));
       if (m) return `${m[1]}-${pad2(Number(m[2]))}-${pad2(Number(m[3]))}`;
