@@ -745,3 +745,32 @@ describe('units columns per role', () => {
     ]);
   });
 });
+
+describe('one cell per line with longer header words', () => {
+  it('reads "计划完成时间" as a header word and column', () => {
+    const doc = importText(
+      [
+        '某县2023年民生实事',
+        '序号',
+        '项目名称',
+        '建设内容',
+        '责任单位',
+        '计划完成时间',
+        '1',
+        '道路改造',
+        '改造道路10公里',
+        '县交通局',
+        '2023年10月底',
+        '2',
+        '公园建设',
+        '新建公园2个',
+        '县住建局',
+        '2023年12月底',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.number, t.title, t.deadline?.date])).toEqual([
+      [1, '道路改造', '2023-10-31'],
+      [2, '公园建设', '2023-12-31'],
+    ]);
+  });
+});
