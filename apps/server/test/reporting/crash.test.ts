@@ -34,6 +34,15 @@ function start(dataDir: string): { child: ChildProcess; port: Promise<number> } 
   return { child, port };
 }
 
+/**
+ * Resolves once the process has ended. A process killed by a signal has exitCode null and
+ * signalCode set, and its 'exit' may already have fired: check both before waiting for it.
+ */
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
 describe('a crash mid-load', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-crash-'));
   const children: ChildProcess[] = [];
@@ -84,7 +93,7 @@ describe('a crash mid-load', () => {
     expect(acknowledged.length).toBeLessThan(TASKS);
 
     // Restart on the same folder (the dead process's lock is stale) and count over HTTP and SQL.
-    await new Promise((r) => (first.child.exitCode !== null ? r(null) : first.child.once('exit', r)));
+    await exited(first.child);
     const second = start(dataDir);
     children.push(second.child);
     const base2 = `http://127.0.0.1:${await second.port}`;
@@ -96,7 +105,7 @@ describe('a crash mid-load', () => {
     const ids = new Set(((await listed.json()) as { items: { id: number }[] }).items.map((r) => r.id));
     for (const id of counted) expect(ids.has(id)).toBe(true);
     second.child.kill('SIGKILL');
-    await new Promise((r) => second.child.once('exit', r));
+    await exited(second.child);
 
     const handle = await openDatabase({ dataDir });
     try {
