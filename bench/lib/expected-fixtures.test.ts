@@ -7,7 +7,14 @@ import type { PlanDocument } from '@minsheng/core';
 // Invariants every hand-checked expected plan document must hold, so a typo in a fixture
 // fails here rather than silently lowering an importer's score.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dirs = ['fixtures/seeds', 'fixtures/genre', 'fixtures/genre2', 'fixtures/genre3', 'fixtures/genre4'];
+const dirs = [
+  'fixtures/seeds',
+  'fixtures/genre',
+  'fixtures/genre2',
+  'fixtures/genre3',
+  'fixtures/genre4',
+  'fixtures/genre5',
+];
 const files = dirs.flatMap((dir) => {
   try {
     return readdirSync(join(root, dir))
