@@ -24,6 +24,7 @@ const FIXTURE_DIRS = [
   'fixtures/genre2',
   'fixtures/genre3',
   'fixtures/genre4',
+  'fixtures/genre5',
 ];
 
 interface Options {
