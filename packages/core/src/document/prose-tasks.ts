@@ -11,7 +11,7 @@ import { isUnitBracketLine, readUnitBracket } from './unit-brackets';
 import type { CategoryDraft, TaskDraft } from './table-tasks';
 import { parseCategoryLabel, statusWord } from './table-tasks';
 
-export type MarkerStyle = 'cn' | 'pcn' | 'num' | 'pnum' | 'numr' | 'circ' | 'head';
+export type MarkerStyle = 'cn' | 'pcn' | 'num' | 'pnum' | 'numr' | 'circ' | 'ord' | 'head';
 
 export interface ProseItem {
   style: MarkerStyle;
@@ -29,6 +29,8 @@ const MARKERS: Array<[MarkerStyle, RegExp]> = [
   ['num', /^(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*/],
   ['numr', /^(\d{1,3})\s*[)）]\s*/],
   ['circ', /^([①-⑳])\s*/],
+  // "第一项 …", "第1项 …", "第十二项", "第一件"
+  ['ord', /^第\s*([一二三四五六七八九十百]{1,4}|\d{1,3})\s*[项件]\s*[、.．:：]?\s*/],
 ];
 
 /** The ordinal an item starts with: "（二十八）加强…" → { style: 'pcn', number: 28 }. */

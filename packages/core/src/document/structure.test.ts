@@ -774,3 +774,30 @@ describe('one cell per line with longer header words', () => {
     ]);
   });
 });
+
+describe('items numbered "第一项 …"', () => {
+  it('reads 第N项 / 第N件 items with a labelled units line below each', () => {
+    const doc = importText(
+      [
+        '某县人民政府关于2021年民生实事项目的通知',
+        '第一项　新建公园3个，年底前完成。',
+        '　　责任单位：县住建局；配合单位：县财政局、各乡镇',
+        '第2项 改造道路10公里。',
+        '　　责任单位：县交通局',
+        '第三件　新增学位800个。',
+        '　　责任单位：县教育局',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.number, t.content])).toEqual([
+      [1, '新建公园3个，年底前完成。'],
+      [2, '改造道路10公里。'],
+      [3, '新增学位800个。'],
+    ]);
+    expect(unitPairs(doc, 0)).toEqual([
+      ['县住建局', 'lead'],
+      ['县财政局', 'co'],
+      ['各乡镇', 'co'],
+    ]);
+    expect(unitPairs(doc, 1)).toEqual([['县交通局', 'lead']]);
+  });
+});
