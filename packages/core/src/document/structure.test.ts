@@ -801,3 +801,41 @@ describe('items numbered "第一项 …"', () => {
     expect(unitPairs(doc, 1)).toEqual([['县交通局', 'lead']]);
   });
 });
+
+describe('one cell per line with category lines between rows', () => {
+  it('reads a category line as the category of the rows below, not as a cell', () => {
+    const doc = importText(
+      [
+        '某县2023年民生实事项目',
+        '序号',
+        '项目',
+        '目标任务',
+        '责任单位',
+        '完成时限',
+        '一、教育（1项）',
+        '1',
+        '学校建设',
+        '新建小学2所',
+        '县教育局',
+        '8月底',
+        '二、交通（2项）',
+        '2',
+        '道路改造',
+        '改造道路10公里',
+        '县交通局',
+        '10月底',
+        '3',
+        '公交线路',
+        '新开公交线路3条',
+        '县交通局',
+        '12月底',
+      ].join('\n'),
+    );
+    expect(doc.categories.map((c) => c.name)).toEqual(['教育', '交通']);
+    expect(doc.tasks.map((t) => [t.number, t.category, t.title, t.content])).toEqual([
+      [1, '教育', '学校建设', '新建小学2所'],
+      [2, '交通', '道路改造', '改造道路10公里'],
+      [3, '交通', '公交线路', '新开公交线路3条'],
+    ]);
+  });
+});

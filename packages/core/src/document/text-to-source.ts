@@ -315,14 +315,31 @@ function tryPlainCellTable(lines: string[], start: number, blocks: SourceBlock[]
   while (n < nonBlank.length && isHeaderWord(lines[nonBlank[n] ?? -1] ?? '')) n++;
   if (n < 3) return start;
   const header = nonBlank.slice(0, n).map((i) => compactText(lines[i] ?? ''));
-  if (!isHeaderRow(header) || serialOf(lines[nonBlank[n] ?? -1] ?? '') !== 1) return start;
+  // The first row may sit under a category line ("一、就业和社会保障（2项）").
+  const firstRow = isSectionHeading(lines[nonBlank[n] ?? -1] ?? '') ? n + 1 : n;
+  if (!isHeaderRow(header) || serialOf(lines[nonBlank[firstRow] ?? -1] ?? '') !== 1) return start;
   const rows: string[][] = [header];
   let i = (nonBlank[n - 1] ?? start) + 1;
   let expected = 1;
   const headerKey = header.join('|');
+  /** The serial on the first non-blank line after line `at`. */
+  const serialAfter = (at: number): number | null => {
+    let j = at + 1;
+    while (j < lines.length && isBlank(lines[j] ?? '')) j++;
+    return j < lines.length ? serialOf(lines[j] ?? '') : null;
+  };
+  /** A category line between rows: a heading followed by the next row's serial. */
+  const isCategoryLine = (at: number, nextSerial: number): boolean =>
+    isSectionHeading(lines[at] ?? '') && serialAfter(at) === nextSerial;
   while (i < lines.length) {
     while (i < lines.length && isBlank(lines[i] ?? '')) i++;
     if (i >= lines.length) break;
+    if (isCategoryLine(i, expected)) {
+      // A one-cell row: the category of the rows that follow.
+      rows.push([compactText(lines[i] ?? '')]);
+      i++;
+      continue;
+    }
     // A repeated header.
     const ahead: string[] = [];
     for (let j = i; j < lines.length && ahead.length < n; j++)
@@ -348,6 +365,7 @@ function tryPlainCellTable(lines: string[], start: number, blocks: SourceBlock[]
       }
       const s = serialOf(line);
       if (s !== null && s > k && s <= k + 3 && cellLines.length >= Math.min(2, n - 1)) break;
+      if (cellLines.length >= Math.min(2, n - 1) && isCategoryLine(j, k + 1)) break;
       if (cellLines.length >= n) {
         // Past the row's width: wrapped lines only when the next number follows soon.
         let ahead = j;
