@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findJurisdiction, findReportDate, isChrome } from './metadata';
+import { findJurisdiction, findPeriod, findReportDate, findReportingBody, isChrome } from './metadata';
 
 describe('findReportDate', () => {
   it('prefers a printed 填报日期 to a 截至 date printed above it', () => {
@@ -34,5 +34,13 @@ describe('findJurisdiction', () => {
     );
     expect(findJurisdiction('重庆市渝北区2025年重点民生实事', null)).toBe('重庆市渝北区');
     expect(findJurisdiction('鞍山市人民政府关于印发2019年全市重点民生实事项目的通知', null)).toBe('鞍山市');
+  });
+});
+
+describe('a 填报单位 line that also holds a 截止时间', () => {
+  it('ends the body at the 截止时间 label and reads the period from it', () => {
+    const line = '填报单位：某市政府督查室                截止时间：2018年10月31日';
+    expect(findReportingBody([line])).toBe('某市政府督查室');
+    expect(findPeriod([line], 2018)).toBe('2018-10');
   });
 });

@@ -131,7 +131,7 @@ export function findIssuer(title: string | null, lines: string[]): string | null
 export function findReportingBody(lines: string[]): string | null {
   for (const line of lines) {
     const m =
-      /(?:填报单位|报送单位|制表单位)[:：]([\u4e00-\u9fa5（）()]{2,40}?)(?=填报|报送|时间|日期|$)/.exec(
+      /(?:填报单位|报送单位|制表单位)[:：]([\u4e00-\u9fa5（）()]{2,40}?)(?=填报|报送|截止|截至|时间|日期|$)/.exec(
         compactText(line),
       );
     if (m?.[1]) return m[1];
@@ -248,7 +248,7 @@ export function findPeriod(texts: string[], year: number | null): string | null 
     if (/上半年/.test(t)) return `${year}H1`;
     if (/下半年/.test(t)) return `${year}H2`;
     const m =
-      /(?:截至|截止|截止到|截至到)(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:底|末|份|\d{1,2}日)?/.exec(t) ??
+      /(?:截至|截止)(?:到|时间|日期)?[:：]?(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:底|末|份|\d{1,2}日)?/.exec(t) ??
       /1\s*[-—–~至]\s*(\d{1,2})月/.exec(t) ??
       /(\d{1,2})月份?(?:进展|推进|落实|完成)/.exec(t);
     if (m) return `${year}-${pad2(Number(m[1]))}`;
