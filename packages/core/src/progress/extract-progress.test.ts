@@ -350,3 +350,12 @@ describe('values that lead with a state or a count', () => {
     ]);
   });
 });
+
+describe('a short or verb-only figure subject', () => {
+  it('links "到位" and a short form of the subject to the task indicator of the same unit', () => {
+    const buses = extractIndicators('更新新能源公交车300辆');
+    expect(extractProgress('已到位120辆', buses).values[0]?.indicator).toBe(0);
+    const toilets = extractIndicators('完成农村户厕改造3万户');
+    expect(extractProgress('完成改厕1.2万户', toilets).values[0]?.indicator).toBe(0);
+  });
+});

@@ -14,7 +14,7 @@ const REMAINDER_RE = /^(?:其余|剩余|另有|余下|其中|另)/;
  * thing of their own, so they count what the task's only compatible indicator counts.
  */
 const GENERIC_SUBJECT_RE =
-  /^(?:其中|其余|剩余|另有|余下|累计|全部|均已|已经|已|现已|正在|目前|推进|进行|共|完成|完工|竣工|开工|建成|在建|建设|施工|改造|实施|启动|投用|投入使用|使用|通车|检查|筛查|救助|发放|办理|新增|新建|惠及|覆盖|实现|开展|安装|部署|整治|提升|改扩建|改建|扩建|和|、)+$/;
+  /^(?:其中|其余|剩余|另有|余下|累计|全部|均已|已经|已|现已|正在|目前|推进|进行|共|完成|完工|竣工|开工|建成|在建|建设|施工|改造|实施|启动|投用|投入使用|到位|使用|通车|检查|筛查|救助|发放|办理|新增|新建|惠及|覆盖|实现|开展|安装|部署|整治|提升|改扩建|改建|扩建|和|、)+$/;
 
 interface ProgressReading {
   reading: IndicatorReading;
@@ -73,6 +73,12 @@ function similarity(a: string, b: string): number {
   return ((2 * shared) / (x.size + y.size) + shared / Math.min(x.size, y.size)) / 2;
 }
 
+/** Every character of a short subject (2–4 Chinese characters) appears in `full`. */
+function abbreviates(short: string, full: string): boolean {
+  if (!/^[\u4e00-\u9fa5]{2,4}$/.test(short) || full.length <= short.length) return false;
+  return [...short].every((ch) => full.includes(ch));
+}
+
 /** 2 when the units are the same (rates aside: 元/年 is 元), 1 when they count the same kind of thing, else 0. */
 function unitCompatibility(a: string | null, b: string | null): number {
   if (a === null || b === null) return 0;
@@ -120,6 +126,8 @@ export function matchIndicator(
       similarity(value.subject ?? '', indicatorContext(ind)),
       similarity(value.subject ?? '', ind.subject ?? ''),
       similarity(value.subject ?? '', ind.text),
+      // A short form of the same words: "改厕" of "农村户厕改造" (same unit only).
+      compat === 2 && abbreviates(value.subject ?? '', ind.subject ?? '') ? 0.05 : 0,
     );
     // Same unit: one shared pair of characters will do ("小区"); a kindred unit needs more.
     const needed = compat === 2 ? 0.01 : 0.15;
