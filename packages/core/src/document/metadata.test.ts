@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findJurisdiction, findPeriod, findReportDate, findReportingBody, isChrome } from './metadata';
+import {
+  findJurisdiction,
+  findTitle,
+  findPeriod,
+  findReportDate,
+  findReportingBody,
+  isChrome,
+} from './metadata';
 
 describe('findReportDate', () => {
   it('prefers a printed 填报日期 to a 截至 date printed above it', () => {
@@ -42,5 +49,13 @@ describe('a 填报单位 line that also holds a 截止时间', () => {
     const line = '填报单位：某市政府督查室                截止时间：2018年10月31日';
     expect(findReportingBody([line])).toBe('某市政府督查室');
     expect(findPeriod([line], 2018)).toBe('2018-10');
+  });
+});
+
+describe('a navigation bar above the title', () => {
+  it('is not joined to the title', () => {
+    expect(
+      findTitle(['某市人民政府 信息公开 政务服务', '某市人民政府关于印发2024年民生实事项目的通知']),
+    ).toBe('某市人民政府关于印发2024年民生实事项目的通知');
   });
 });

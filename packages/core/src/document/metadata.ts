@@ -43,6 +43,9 @@ function isDateLine(t: string): boolean {
   );
 }
 
+const SITE_SECTION =
+  /^(?:政府信息公开|信息公开|政务公开|政务服务|政府文件|政策文件|规范性文件|通知公告|工作动态|政务动态|新闻中心|要闻动态|专题专栏|网站首页|简体版|繁体版|信息公开目录|政策解读|公示公告)$/;
+
 /** A line that can be (part of) a title: short, no sentence end, not an ordinal item. */
 export function isHeadingLike(line: string): boolean {
   const t = compactText(line).replace(/^#+/, '');
@@ -52,12 +55,10 @@ export function isHeadingLike(line: string): boolean {
   // Site navigation ("厦门市人民政府 | 无障碍 | English") and a red banner ("四川省人民政府文件").
   if (/[|｜]|English|无障碍|门户网站$|政府网$|^[\u4e00-\u9fa5]{2,24}文件$/.test(t)) return false;
   // Section names of a government site ("政府信息公开", "通知公告") name no document.
-  if (
-    /^(?:政府信息公开|信息公开|政务公开|政府文件|政策文件|规范性文件|通知公告|工作动态|政务动态|新闻中心|要闻动态|专题专栏|网站首页|简体版|繁体版|信息公开目录|政策解读|公示公告)$/.test(
-      t,
-    )
-  )
-    return false;
+  if (SITE_SECTION.test(t)) return false;
+  // A navigation bar ("银川市人民政府 信息公开 政务服务"): words apart, one a site section.
+  const words = line.trim().split(/[\s\u3000\u00a0]+/);
+  if (words.length >= 2 && words.some((w) => SITE_SECTION.test(compactText(w)))) return false;
   if (/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])/.test(t))
     return false;
   if (/^附件/.test(t) || /^(?:填报|报送|制表|统计|单位[:：])/.test(t)) return false;
