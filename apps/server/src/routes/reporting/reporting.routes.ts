@@ -30,10 +30,9 @@ import {
   statusProposal,
   submitReportBody,
 } from '@minsheng/contract';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../errors/app-error';
 import { presentAlert } from '../../presenters/alert.presenter';
 import { presentPeriod } from '../../presenters/period.presenter';
 import {
@@ -47,30 +46,7 @@ import {
   presentTaskRating,
 } from '../../presenters/report.presenter';
 import type { ReportingServices } from '../../services/reporting/index';
-
-/** The multipart file (field "file"); the size limit is the multipart plugin's. */
-async function readFile(request: FastifyRequest): Promise<{ fileName: string; bytes: Uint8Array }> {
-  if (!request.isMultipart()) {
-    throw new AppError('VALIDATION_FAILED', {
-      zh: '请以 multipart/form-data 上传文件（字段 file）',
-      en: 'Upload the file as multipart/form-data (field "file")',
-    });
-  }
-  const part = await request.file();
-  if (!part) throw new AppError('FILE_EMPTY');
-  let buffer: Buffer;
-  try {
-    buffer = await part.toBuffer();
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (/FILE_TOO_LARGE/.test(code)) throw new AppError('FILE_TOO_LARGE');
-    throw error;
-  }
-  return {
-    fileName: part.filename || 'upload',
-    bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length),
-  };
-}
+import { readUpload } from '../read-upload';
 
 export async function reportingRoutes(
   app: FastifyInstance,
@@ -214,7 +190,7 @@ export async function reportingRoutes(
           response: { 200: progressImportPreview },
         },
       },
-      async (request) => s.preview(request.actor, request.params.id, await readFile(request)),
+      async (request) => s.preview(request.actor, request.params.id, await readUpload(request)),
     );
     r.post(
       '/periods/:id/imports/commit',
@@ -248,7 +224,9 @@ export async function reportingRoutes(
       async (request, reply) =>
         reply
           .code(201)
-          .send(presentAttachment(await s.upload(request.actor, request.params.id, await readFile(request)))),
+          .send(
+            presentAttachment(await s.upload(request.actor, request.params.id, await readUpload(request))),
+          ),
     );
     r.get('/attachments/:id', { schema: { tags, params } }, async (request, reply) => {
       const { row, bytes } = await s.download(request.actor, request.params.id);
