@@ -65,9 +65,10 @@ const structure = (doc: PlanDocument): unknown => ({
     .sort(),
 });
 
-describe.each(['seeds', 'genre', 'genre2', 'genre3'])('fixtures/%s', (dir) => {
+// genre5 stays in the bench only: one of its documents has a known miss (docs: fixtures/genre5).
+describe.each(['seeds', 'genre', 'genre2', 'genre3', 'genre4'])('fixtures/%s', (dir) => {
   const list = fixtures(dir);
-  it.runIf(list.length === 0)('has no fixtures yet', () => {});
+  it('has text fixtures with their expected JSON', () => expect(list.length).toBeGreaterThan(0));
   it.each(list)('%s has the expected structure', (_name, source, expected) => {
     const actual = buildPlanDocument(textToSource(readFileSync(source, 'utf8')));
     const wanted = JSON.parse(readFileSync(expected, 'utf8')) as PlanDocument;
