@@ -1,22 +1,11 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Form, Input, Modal, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Jurisdiction, JurisdictionLevel } from '@minsheng/contract';
 import { endpoints } from '../../api/endpoints';
 import { isApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RecordActions } from '../../components/RecordActions';
 import { useLoad } from '../../components/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { describeError } from '../../i18n/error-text';
@@ -81,16 +70,7 @@ export function JurisdictionsPage() {
             key: 'actions',
             width: 130,
             render: (_: unknown, j: Node) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(j)}>
-                  {t('app.edit')}
-                </Button>
-                <Popconfirm title={`${t('app.retire')}：${j.name}`} onConfirm={() => void retire(j)}>
-                  <Button type="link" size="small" danger>
-                    {t('app.retire')}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <RecordActions name={j.name} onEdit={() => setEditing(j)} onRetire={() => void retire(j)} />
             ),
           },
         ]

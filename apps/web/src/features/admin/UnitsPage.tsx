@@ -5,7 +5,6 @@ import {
   Form,
   Input,
   Modal,
-  Popconfirm,
   Select,
   Space,
   Table,
@@ -18,6 +17,7 @@ import type { Unit, UnitKind } from '@minsheng/contract';
 import { endpoints } from '../../api/endpoints';
 import { isApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RecordActions } from '../../components/RecordActions';
 import { useJurisdictions } from '../../components/use-jurisdictions';
 import { useLoad } from '../../components/use-load';
 import { useI18n } from '../../i18n/i18n';
@@ -94,16 +94,11 @@ export function UnitsPage() {
             key: 'actions',
             width: 130,
             render: (_: unknown, unit: Unit) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(unit)}>
-                  {t('app.edit')}
-                </Button>
-                <Popconfirm title={`${t('app.retire')}：${unit.name}`} onConfirm={() => void retire(unit)}>
-                  <Button type="link" size="small" danger>
-                    {t('app.retire')}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <RecordActions
+                name={unit.name}
+                onEdit={() => setEditing(unit)}
+                onRetire={() => void retire(unit)}
+              />
             ),
           },
         ]

@@ -1,23 +1,11 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Form, Input, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { isStrongPassword, type User, type UserRole } from '@minsheng/contract';
 import { endpoints } from '../../api/endpoints';
 import { isApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RecordActions } from '../../components/RecordActions';
 import { useJurisdictions } from '../../components/use-jurisdictions';
 import { useLoad } from '../../components/use-load';
 import { formatDateTime } from '../../i18n/format';
@@ -93,21 +81,11 @@ export function UsersPage() {
             key: 'actions',
             width: 130,
             render: (_: unknown, user: User) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(user)}>
-                  {t('app.edit')}
-                </Button>
-                {user.id !== me?.id && (
-                  <Popconfirm
-                    title={`${t('app.retire')}：${user.username}`}
-                    onConfirm={() => void retire(user)}
-                  >
-                    <Button type="link" size="small" danger>
-                      {t('app.retire')}
-                    </Button>
-                  </Popconfirm>
-                )}
-              </Space>
+              <RecordActions
+                name={user.username}
+                onEdit={() => setEditing(user)}
+                onRetire={user.id !== me?.id ? () => void retire(user) : undefined}
+              />
             ),
           },
         ]
